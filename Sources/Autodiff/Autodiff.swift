@@ -1,0 +1,1 @@
+// Autodiff: tensors with identity, op dispatch, GradientTape, Variable, gradient rules.

@@ -1,0 +1,1 @@
+// Kernel: sessions, cell semantics, outputs, limits, notebooks.

@@ -1,0 +1,1 @@
+// TensorFlowAPI: the `tensorflow` module as notebook cells see it.

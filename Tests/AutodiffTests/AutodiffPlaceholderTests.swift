@@ -1,0 +1,6 @@
+import Testing
+@testable import Autodiff
+
+@Test func AutodiffModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Kernel
+
+@Test func KernelModuleLinks() {
+    #expect(Bool(true))
+}
