@@ -1,0 +1,16 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks print their own figures beside a reference measured in the same run
+// (numpy, CPython, TensorFlow) when that reference is installed. Run one with
+//   swift run -c release --package-path Benchmarks <Name>
+let package = Package(
+    name: "TapeLabBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "TapeLab", path: "..")],
+    targets: [
+        .executableTarget(name: "TensorsBenchmark", dependencies: [.product(name: "Tensors", package: "TapeLab")]),
+        .executableTarget(name: "InterpreterBenchmark", dependencies: [.product(name: "Interpreter", package: "TapeLab")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
