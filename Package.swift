@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "Tensors"),
         .target(name: "Autodiff", dependencies: ["Tensors"]),
         .target(name: "Interpreter", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "TensorFlowAPI", dependencies: ["Autodiff", "Interpreter"]),
+        .target(name: "TensorFlowAPI", dependencies: ["Tensors", "Autodiff", "Interpreter"]),
         .target(name: "Kernel", dependencies: ["TensorFlowAPI", "Interpreter"]),
         // Reads the executed notebooks in Tests/Conformance and applies their matching rules.
         .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
