@@ -7,26 +7,38 @@ enum PrintOptions {
     static let lineWidth = 75
 }
 
-/// numpy's `_formatArray` (legacy=False): nests pre-formatted elements in brackets, wrapping
-/// rows at the line width and separating blocks of higher axes with blank lines.
-struct ArrayLayout {
+/// numpy's `_formatArray` (legacy=False): nests the elements in brackets, wrapping rows at the
+/// line width and separating blocks of higher axes with blank lines.
+///
+/// numpy builds each level's text with a hanging indent and then swaps the indent of its first
+/// line for `[`; the brackets already written stand exactly where that indent was, so a line's
+/// length in numpy's terms is its column in the output, and the text is written straight into
+/// one buffer.
+struct ArrayLayout<Writer: ElementWriter> {
     let shape: [Int]
-    let texts: ElementTexts
+    let writer: Writer
     /// `" "` for `str`, `", "` for `repr`.
     let separator: [UInt8]
     let summarise: Bool
+    private var trimmedSeparator: ArraySlice<UInt8>
     private var next = 0
+    private var lineStart = 0
+    private var word: [UInt8] = []
 
-    init(shape: [Int], texts: ElementTexts, separator: String, summarise: Bool) {
+    init(shape: [Int], writer: Writer, separator: String, summarise: Bool) {
         self.shape = shape
-        self.texts = texts
+        self.writer = writer
         self.separator = Array(separator.utf8)
         self.summarise = summarise
+        var end = self.separator.count
+        while end > 0 && self.separator[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        trimmedSeparator = self.separator[..<end]
     }
 
-    /// The flat indices of the elements shown, in display order: all of them, or when
-    /// summarising only the first and last `edgeItems` along every longer axis.
-    static func shownIndices(shape: [Int], summarise: Bool) -> [Int] {
+    /// The flat indices of the elements shown when summarising: the first and last
+    /// `edgeItems` along every longer axis, in display order; nil when all show.
+    static func shownIndices(shape: [Int], summarise: Bool) -> ShownIndices {
+        guard summarise else { return nil }
         var strides = [Int](repeating: 1, count: shape.count)
         var stride = 1
         for axis in shape.indices.reversed() {
@@ -41,7 +53,7 @@ struct ArrayLayout {
             }
             let length = shape[axis]
             let edge = PrintOptions.edgeItems
-            if summarise && length > 2 * edge {
+            if length > 2 * edge {
                 for i in 0..<edge { visit(axis: axis + 1, base: base &+ i &* strides[axis]) }
                 for i in (length - edge)..<length { visit(axis: axis + 1, base: base &+ i &* strides[axis]) }
             } else {
@@ -52,104 +64,91 @@ struct ArrayLayout {
         return indices
     }
 
-    /// The bracketed text; continuation lines start with `indent` spaces.
-    mutating func render(lineWidth: Int, indent: Int) -> [UInt8] {
+    /// Appends the bracketed text to `out`, whose current line is taken to be as long as the
+    /// continuation indent (`[` plus any `array(` prefix already written).
+    mutating func render(into out: inout [UInt8], lineWidth: Int, indent: Int) {
         next = 0
+        lineStart = out.count + 1 - indent
         if shape.isEmpty {
-            return texts.count > 0 ? Array(texts.bytes[texts.range(of: 0)]) : []
+            writer.write(0, to: &out)
+            return
         }
-        return recurse(axis: 0, hangingIndent: indent, width: lineWidth)
+        recurse(axis: 0, hangingIndent: indent, width: lineWidth, into: &out)
     }
 
-    private mutating func recurse(axis: Int, hangingIndent: Int, width: Int) -> [UInt8] {
+    private mutating func recurse(axis: Int, hangingIndent: Int, width: Int, into out: inout [UInt8]) {
         let axesLeft = shape.count - axis
         let length = shape[axis]
         let edge = PrintOptions.edgeItems
         let showSummary = summarise && 2 * edge < length
         let leading = showSummary ? edge : 0
         let trailing = showSummary ? edge : length
-        var s: [UInt8] = []
+        out.append(UInt8(ascii: "["))
 
         if axesLeft == 1 {
             // The room up to the separator or the closing bracket.
-            let elementWidth = width - max(trimmedSeparatorCount, 1)
-            var line = [UInt8](repeating: UInt8(ascii: " "), count: hangingIndent)
+            let elementWidth = width - max(trimmedSeparator.count, 1)
             for _ in 0..<leading {
-                extendLine(&s, &line, nextWord(), elementWidth, hangingIndent)
-                line.append(contentsOf: separator)
+                nextWord()
+                extendLine(&out, elementWidth, hangingIndent)
+                out.append(contentsOf: separator)
             }
             if showSummary {
-                extendLine(&s, &line, Array("...".utf8)[...], elementWidth, hangingIndent)
-                line.append(contentsOf: separator)
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: "...".utf8)
+                extendLine(&out, elementWidth, hangingIndent)
+                out.append(contentsOf: separator)
             }
-            if trailing > 1 {
-                for _ in 1..<trailing {
-                    extendLine(&s, &line, nextWord(), elementWidth, hangingIndent)
-                    line.append(contentsOf: separator)
-                }
+            for index in 0..<trailing {
+                nextWord()
+                extendLine(&out, elementWidth, hangingIndent)
+                if index < trailing - 1 { out.append(contentsOf: separator) }
             }
-            extendLine(&s, &line, nextWord(), elementWidth, hangingIndent)
-            s.append(contentsOf: line)
         } else {
-            var lineSeparator = Array(separator.prefix(trimmedSeparatorCount))
-            lineSeparator.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: axesLeft - 1))
             let nestedIndent = hangingIndent + 1
             let nestedWidth = width - 1
-            for _ in 0..<leading {
-                s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: hangingIndent))
-                s.append(contentsOf: recurse(axis: axis + 1, hangingIndent: nestedIndent, width: nestedWidth))
-                s.append(contentsOf: lineSeparator)
+            for index in 0..<leading {
+                if index > 0 { startRow(&out, hangingIndent: hangingIndent, blankLines: axesLeft - 2) }
+                recurse(axis: axis + 1, hangingIndent: nestedIndent, width: nestedWidth, into: &out)
             }
             if showSummary {
-                s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: hangingIndent))
-                s.append(contentsOf: "...".utf8)
-                s.append(contentsOf: lineSeparator)
+                startRow(&out, hangingIndent: hangingIndent, blankLines: axesLeft - 2)
+                out.append(contentsOf: "...".utf8)
             }
-            if trailing > 1 {
-                for _ in 1..<trailing {
-                    s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: hangingIndent))
-                    s.append(contentsOf: recurse(axis: axis + 1, hangingIndent: nestedIndent, width: nestedWidth))
-                    s.append(contentsOf: lineSeparator)
-                }
+            for index in 0..<trailing {
+                if index > 0 || leading > 0 { startRow(&out, hangingIndent: hangingIndent, blankLines: axesLeft - 2) }
+                recurse(axis: axis + 1, hangingIndent: nestedIndent, width: nestedWidth, into: &out)
             }
-            s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: hangingIndent))
-            s.append(contentsOf: recurse(axis: axis + 1, hangingIndent: nestedIndent, width: nestedWidth))
         }
-
-        var result: [UInt8] = []
-        result.reserveCapacity(s.count - hangingIndent + 2)
-        result.append(UInt8(ascii: "["))
-        result.append(contentsOf: s.dropFirst(hangingIndent))
-        result.append(UInt8(ascii: "]"))
-        return result
+        out.append(UInt8(ascii: "]"))
     }
 
-    private var trimmedSeparatorCount: Int {
-        var count = separator.count
-        while count > 0 && separator[count - 1] == UInt8(ascii: " ") { count -= 1 }
-        return count
+    /// Ends the previous item of a higher axis with the separator and a line break (plus a
+    /// blank line per further axis) and indents the next.
+    private mutating func startRow(_ out: inout [UInt8], hangingIndent: Int, blankLines: Int) {
+        out.append(contentsOf: trimmedSeparator)
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<blankLines { out.append(UInt8(ascii: "\n")) }
+        lineStart = out.count
+        for _ in 0..<hangingIndent { out.append(UInt8(ascii: " ")) }
     }
 
-    private mutating func nextWord() -> ArraySlice<UInt8> {
-        guard next < texts.count else { return [] }
-        let range = texts.range(of: next)
+    private mutating func nextWord() {
+        word.removeAll(keepingCapacity: true)
+        writer.write(next, to: &word)
         next += 1
-        return texts.bytes[range]
     }
 
     /// numpy's `_extendLine`: starts a new line when the word would pass `width`, unless the
     /// line holds nothing but its indent (wrapping would not help).
-    private func extendLine(
-        _ s: inout [UInt8], _ line: inout [UInt8], _ word: ArraySlice<UInt8>, _ width: Int, _ indent: Int
-    ) {
-        if line.count + word.count > width && line.count > indent {
-            var end = line.count
-            while end > 0 && line[end - 1] == UInt8(ascii: " ") { end -= 1 }
-            s.append(contentsOf: line[..<end])
-            s.append(UInt8(ascii: "\n"))
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    private mutating func extendLine(_ out: inout [UInt8], _ width: Int, _ indent: Int) {
+        let column = out.count - lineStart
+        if column + word.count > width && column > indent {
+            while let last = out.last, last == UInt8(ascii: " ") { out.removeLast() }
+            out.append(UInt8(ascii: "\n"))
+            lineStart = out.count
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
         }
-        line.append(contentsOf: word)
+        out.append(contentsOf: word)
     }
 }

@@ -5,7 +5,10 @@ extension Tensor {
     public func numpyStr() -> String {
         if shape.isEmpty { return numpyScalarStr() }
         if count == 0 { return "[]" }
-        return String(decoding: arrayText(separator: " ", prefixWidth: 0, lineWidth: PrintOptions.lineWidth), as: UTF8.self)
+        var out: [UInt8] = []
+        out.reserveCapacity(16 &* Swift.min(count, 64))
+        appendArrayText(to: &out, separator: " ", prefixWidth: 0, lineWidth: PrintOptions.lineWidth)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// numpy 2's `repr(array)`: `array([1, 2, 3], dtype=int32)`, with `dtype=` left out for
@@ -13,12 +16,14 @@ extension Tensor {
     /// moved to their own line when they would pass the line width.
     public func numpyRepr() -> String {
         let prefix = "array("
-        var out = Array(prefix.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(32 &+ 16 &* Swift.min(count, 64))
+        out.append(contentsOf: prefix.utf8)
         if count == 0 {
             out.append(contentsOf: "[]".utf8)
         } else {
             // The closing parenthesis counts against the line width.
-            out.append(contentsOf: arrayText(separator: ", ", prefixWidth: prefix.utf8.count, lineWidth: PrintOptions.lineWidth - 1))
+            appendArrayText(to: &out, separator: ", ", prefixWidth: prefix.utf8.count, lineWidth: PrintOptions.lineWidth - 1)
         }
         var extras: [String] = []
         if (count == 0 && shape != [0]) || count > PrintOptions.threshold {
@@ -67,21 +72,24 @@ extension Tensor {
         return "np.\(dtype.rawValue)(\(numpyScalarStr()))"
     }
 
-    /// The bracketed elements of a non-empty array (or the one element of a 0-d array).
-    private func arrayText(separator: String, prefixWidth: Int, lineWidth: Int) -> [UInt8] {
+    /// Appends the bracketed elements of a non-empty array (or the one element of a 0-d
+    /// array) to `out`, which holds only the `prefixWidth` characters of the prefix.
+    private func appendArrayText(to out: inout [UInt8], separator: String, prefixWidth: Int, lineWidth: Int) {
         let summarise = count > PrintOptions.threshold
-        let indices = ArrayLayout.shownIndices(shape: shape, summarise: summarise)
-        let texts: ElementTexts
-        switch storage {
-        case .bool(let values): texts = .bools(values, at: indices, scalar: shape.isEmpty)
-        case .int32(let values): texts = .integers(values, at: indices)
-        case .int64(let values): texts = .integers(values, at: indices)
-        case .float32(let values): texts = .floats(values, at: indices)
-        case .float64(let values): texts = .floats(values, at: indices)
+        let shown = ArrayLayout<BoolWriter>.shownIndices(shape: shape, summarise: summarise)
+        // Continuation lines line up after `[` and the prefix.
+        let indent = 1 + prefixWidth
+        func render<W: ElementWriter>(_ writer: W) {
+            var layout = ArrayLayout(shape: shape, writer: writer, separator: separator, summarise: summarise)
+            layout.render(into: &out, lineWidth: lineWidth, indent: indent)
         }
-        var layout = ArrayLayout(shape: shape, texts: texts, separator: separator, summarise: summarise)
-        // Continuation lines line up after `[` and the `array(` prefix.
-        return layout.render(lineWidth: lineWidth, indent: 1 + prefixWidth)
+        switch storage {
+        case .bool(let values): render(BoolWriter(values: values, shown: shown, scalar: shape.isEmpty))
+        case .int32(let values): render(IntegerWriter(values, shown: shown))
+        case .int64(let values): render(IntegerWriter(values, shown: shown))
+        case .float32(let values): render(FloatWriter(values, shown: shown))
+        case .float64(let values): render(FloatWriter(values, shown: shown))
+        }
     }
 
     /// Python's tuple text: `(2000,)`, `(2, 0)`.
