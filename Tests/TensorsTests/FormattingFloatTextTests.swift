@@ -434,3 +434,15 @@ func roundingTiesFollowTheExactValue(_ values: [Double], _ expected: String) thr
     #expect(ExactDecimal.compare(magnitudeOf: 1.0 / 3.0, with: DecimalDigits(shortest: 1.0 / 3.0)) == 1)
     #expect(ExactDecimal.compare(magnitudeOf: 0.3, with: DecimalDigits(shortest: 0.3)) == -1)
 }
+
+/// The `numpy=` scalar texts of the TF notebooks' reprs (Python floats from `.item()`).
+@Test(arguments: [
+    "-0.0", "-3.0", "-5.0", "0.10000000149011612", "0.1428571492433548", "0.30000000000000004",
+    "0.30000001192092896", "0.3333333333333333", "0.3333333432674408", "0.5", "0.6666666865348816",
+    "1.0", "1.5", "10.0", "12.0", "13.5", "140.0", "2.0720951557159424", "2.5", "3.3333332538604736",
+    "inf", "nan",
+])
+func notebookScalarTexts(_ text: String) throws {
+    let value = try #require(Double(text))
+    #expect(FloatText.shortest(value) == text)
+}
