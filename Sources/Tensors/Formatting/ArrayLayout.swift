@@ -5,35 +5,6 @@ enum PrintOptions {
     /// Items kept at each edge of a summarised axis.
     static let edgeItems = 3
     static let lineWidth = 75
-}
-
-/// numpy's `_formatArray` (legacy=False): nests the elements in brackets, wrapping rows at the
-/// line width and separating blocks of higher axes with blank lines.
-///
-/// numpy builds each level's text with a hanging indent and then swaps the indent of its first
-/// line for `[`; the brackets already written stand exactly where that indent was, so a line's
-/// length in numpy's terms is its column in the output, and the text is written straight into
-/// one buffer.
-struct ArrayLayout<Writer: ElementWriter> {
-    let shape: [Int]
-    let writer: Writer
-    /// `" "` for `str`, `", "` for `repr`.
-    let separator: [UInt8]
-    let summarise: Bool
-    private var trimmedSeparator: ArraySlice<UInt8>
-    private var next = 0
-    private var lineStart = 0
-    private var word: [UInt8] = []
-
-    init(shape: [Int], writer: Writer, separator: String, summarise: Bool) {
-        self.shape = shape
-        self.writer = writer
-        self.separator = Array(separator.utf8)
-        self.summarise = summarise
-        var end = self.separator.count
-        while end > 0 && self.separator[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        trimmedSeparator = self.separator[..<end]
-    }
 
     /// The flat indices of the elements shown when summarising: the first and last
     /// `edgeItems` along every longer axis, in display order; nil when all show.
@@ -62,6 +33,35 @@ struct ArrayLayout<Writer: ElementWriter> {
         }
         visit(axis: 0, base: 0)
         return indices
+    }
+}
+
+/// numpy's `_formatArray` (legacy=False): nests the elements in brackets, wrapping rows at the
+/// line width and separating blocks of higher axes with blank lines.
+///
+/// numpy builds each level's text with a hanging indent and then swaps the indent of its first
+/// line for `[`; the brackets already written stand exactly where that indent was, so a line's
+/// length in numpy's terms is its column in the output, and the text is written straight into
+/// one buffer.
+struct ArrayLayout<Writer: ElementWriter> {
+    let shape: [Int]
+    let writer: Writer
+    /// `" "` for `str`, `", "` for `repr`.
+    let separator: [UInt8]
+    let summarise: Bool
+    private var trimmedSeparator: ArraySlice<UInt8>
+    private var next = 0
+    private var lineStart = 0
+    private var word: [UInt8] = []
+
+    init(shape: [Int], writer: Writer, separator: String, summarise: Bool) {
+        self.shape = shape
+        self.writer = writer
+        self.separator = Array(separator.utf8)
+        self.summarise = summarise
+        var end = self.separator.count
+        while end > 0 && self.separator[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        trimmedSeparator = self.separator[..<end]
     }
 
     /// Appends the bracketed text to `out`, whose current line is taken to be as long as the

@@ -76,7 +76,7 @@ extension Tensor {
     /// array) to `out`, which holds only the `prefixWidth` characters of the prefix.
     private func appendArrayText(to out: inout [UInt8], separator: String, prefixWidth: Int, lineWidth: Int) {
         let summarise = count > PrintOptions.threshold
-        let shown = ArrayLayout<BoolWriter>.shownIndices(shape: shape, summarise: summarise)
+        let shown = PrintOptions.shownIndices(shape: shape, summarise: summarise)
         // Continuation lines line up after `[` and the prefix.
         let indent = 1 + prefixWidth
         func render<W: ElementWriter>(_ writer: W) {
