@@ -1,5 +1,7 @@
-/// Exact comparison of a binary float with a decimal digit string, for the rare rounding ties
-/// where the shortest digits are not enough to decide.
+/// Exact decimal arithmetic on binary floats, for what the shortest digits cannot answer: the
+/// digits past them (numpy's scientific layout pads every element to the longest one's digit
+/// count with the value's true digits, so float32 `0.1` beside `1.2345678e-05` is
+/// `1.0000000e-01`), and rounding ties at a cutoff.
 enum ExactDecimal {
     /// `|x| = mantissa · 2^exponent` for a finite `x`.
     static func binaryParts<T: NumpyFloatingPoint>(of x: T) -> (mantissa: UInt64, exponent: Int) {
