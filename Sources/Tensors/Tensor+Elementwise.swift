@@ -184,8 +184,8 @@ extension Tensor {
         case (.bool(let x), .bool(let y)): storage = try boolBinary(op, x, y, operands)
         case (.int32(let x), .int32(let y)): storage = try integerBinary(op, x, y, operands)
         case (.int64(let x), .int64(let y)): storage = try integerBinary(op, x, y, operands)
-        case (.float32(let x), .float32(let y)): storage = floatBinary(op, x, y, operands)
-        case (.float64(let x), .float64(let y)): storage = floatBinary(op, x, y, operands)
+        case (.float32(let x), .float32(let y)): storage = try floatBinary(op, x, y, operands)
+        case (.float64(let x), .float64(let y)): storage = try floatBinary(op, x, y, operands)
         default: throw .invalidArgument("cannot compute \(op.kernelName) as input #1(zero-based) was expected to be a \(a.dtype.kernelName) tensor but is a \(b.dtype.kernelName) tensor")
         }
         return Tensor(unchecked: outShape, storage)
@@ -252,7 +252,7 @@ extension Tensor {
         }
     }
 
-    private static func floatBinary<T: FloatMath>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) -> TensorStorage {
+    private static func floatBinary<T: FloatMath>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) throws(TensorError) -> TensorStorage {
         func arithmetic<F: BinaryFunction>(_ f: F.Type, cost: Int = 1) -> TensorStorage where F.Input == T, F.Output == T {
             T.storage(o.run(a, b, cost: cost, f))
         }
@@ -267,8 +267,7 @@ extension Tensor {
         case .maximum: return arithmetic(FloatMaximum<T>.self)
         case .minimum: return arithmetic(FloatMinimum<T>.self)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, a, b, o)
-        // Rejected before dispatch; kept total for the compiler.
-        case .logicalAnd, .logicalOr: return compare(.equal, a, b, o)
+        case .logicalAnd, .logicalOr: throw expectedBool(op.kernelName, T.dtype)
         }
     }
 
