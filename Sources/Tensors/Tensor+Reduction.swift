@@ -34,8 +34,8 @@ extension Tensor {
         switch self.storage {
         case .bool(let a):
             switch op {
-            case .any: storage = .bool(Self.reduceElements(a, shape, reduced, identity: false) { $0 || $1 })
-            case .all: storage = .bool(Self.reduceElements(a, shape, reduced, identity: true) { $0 && $1 })
+            case .any: storage = .bool(Self.reduceElements(a, shape, reduced, identity: false, LogicalOr.self))
+            case .all: storage = .bool(Self.reduceElements(a, shape, reduced, identity: true, LogicalAnd.self))
             case .max, .min: throw unsupportedType(.bool, allowed: AllowedTypes.max)
             case .sum, .mean, .prod: throw unsupportedType(.bool, allowed: AllowedTypes.sum)
             }
@@ -66,13 +66,13 @@ extension Tensor {
 
     private static func integerReduce<T: IntegerElement>(_ op: ReductionOperation, _ a: [T], _ shape: [Int], _ reduced: [Bool]) throws(TensorError) -> [T] {
         switch op {
-        case .sum: return reduceElements(a, shape, reduced, identity: 0) { $0 &+ $1 }
-        case .prod: return reduceElements(a, shape, reduced, identity: 1) { $0 &* $1 }
-        case .max: return reduceElements(a, shape, reduced, identity: .min) { Swift.max($0, $1) }
-        case .min: return reduceElements(a, shape, reduced, identity: .max) { Swift.min($0, $1) }
+        case .sum: return reduceElements(a, shape, reduced, identity: 0, IntAdd<T>.self)
+        case .prod: return reduceElements(a, shape, reduced, identity: 1, IntMultiply<T>.self)
+        case .max: return reduceElements(a, shape, reduced, identity: .min, IntMaximum<T>.self)
+        case .min: return reduceElements(a, shape, reduced, identity: .max, IntMinimum<T>.self)
         case .mean:
             let n = T(truncatingIfNeeded: reducedCount(shape, reduced))
-            let sums = reduceElements(a, shape, reduced, identity: 0) { $0 &+ $1 }
+            let sums = reduceElements(a, shape, reduced, identity: 0, IntAdd<T>.self)
             return n == 0 ? sums : sums.map { $0.dividedReportingOverflow(by: n).partialValue }
         case .any, .all: throw expectedBool(op.kernelName, T.dtype)
         }
@@ -80,13 +80,14 @@ extension Tensor {
 
     private static func floatReduce<T: FloatMath & SIMDScalar>(_ op: ReductionOperation, _ a: [T], _ shape: [Int], _ reduced: [Bool]) throws(TensorError) -> [T] {
         switch op {
-        case .sum: return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum) { $0 + $1 }
-        case .prod: return reduceElements(a, shape, reduced, identity: 1) { $0 * $1 }
-        case .max: return reduceElements(a, shape, reduced, identity: -.infinity) { x, y in x.isNaN || x > y ? x : y }
-        case .min: return reduceElements(a, shape, reduced, identity: .infinity) { x, y in x.isNaN || x < y ? x : y }
+        case .sum: return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum, FloatAdd<T>.self)
+        case .prod: return reduceElements(a, shape, reduced, identity: 1, FloatMultiply<T>.self)
+        // NaN propagates: once the running value is NaN it stays NaN.
+        case .max: return reduceElements(a, shape, reduced, identity: -.infinity, FloatMaximum<T>.self)
+        case .min: return reduceElements(a, shape, reduced, identity: .infinity, FloatMinimum<T>.self)
         case .mean:
             let n = T(reducedCount(shape, reduced))
-            return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum) { $0 + $1 }.map { $0 / n }
+            return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum, FloatAdd<T>.self).map { $0 / n }
         case .any, .all: throw expectedBool(op.kernelName, T.dtype)
         }
     }
@@ -97,9 +98,10 @@ extension Tensor {
 
     /// Reduces the dimensions flagged in `reduced` with `combine`, starting from `identity`.
     /// `contiguous`, when given, reduces one contiguous run faster than folding `combine`.
-    private static func reduceElements<T>(_ a: [T], _ shape: [Int], _ reduced: [Bool], identity: T,
-                                          contiguous: ((UnsafePointer<T>, Int) -> T)? = nil,
-                                          _ combine: (T, T) -> T) -> [T] {
+    private static func reduceElements<F: BinaryFunction>(_ a: [F.Input], _ shape: [Int], _ reduced: [Bool], identity: F.Input,
+                                                          contiguous: ((UnsafePointer<F.Input>, Int) -> F.Input)? = nil,
+                                                          _ combine: F.Type) -> [F.Input] where F.Output == F.Input {
+        typealias T = F.Input
         // Merge neighbouring dimensions of the same kind and drop those of size 1.
         var sizes: [Int] = []
         var kinds: [Bool] = []
@@ -154,7 +156,7 @@ extension Tensor {
                             }
                         }
                     }
-                    o.initialize(to: partials.dropFirst().reduce(partials[0], combine))
+                    o.initialize(to: partials.dropFirst().reduce(partials[0], F.apply))
                 } else if inner == 1 {
                     Parallel.forEachChunk(count: outer, costPerElement: middle) { range in
                         let (s, o) = shared.value
@@ -169,7 +171,7 @@ extension Tensor {
                             for j in 0..<inner { acc[j] = base[j] }
                             for r in 1..<middle {
                                 let row = base + r &* inner
-                                for j in 0..<inner { acc[j] = combine(acc[j], row[j]) }
+                                for j in 0..<inner { acc[j] = F.apply(acc[j], row[j]) }
                             }
                         }
                     }
@@ -179,11 +181,12 @@ extension Tensor {
     }
 
     @inline(__always)
-    private static func fold<T>(_ p: UnsafePointer<T>, _ n: Int, _ identity: T,
-                                _ contiguous: ((UnsafePointer<T>, Int) -> T)?, _ combine: (T, T) -> T) -> T {
+    private static func fold<F: BinaryFunction>(_ p: UnsafePointer<F.Input>, _ n: Int, _ identity: F.Input,
+                                                _ contiguous: ((UnsafePointer<F.Input>, Int) -> F.Input)?, _: F.Type) -> F.Input
+    where F.Output == F.Input {
         if let contiguous { return contiguous(p, n) }
         var acc = identity
-        for i in 0..<n { acc = combine(acc, p[i]) }
+        for i in 0..<n { acc = F.apply(acc, p[i]) }
         return acc
     }
 
