@@ -178,6 +178,8 @@ extension Tensor {
             throw .invalidArgument("cannot compute \(op.kernelName) as input #1(zero-based) was expected to be a \(a.dtype.kernelName) tensor but is a \(b.dtype.kernelName) tensor")
         }
         let outShape = try broadcastShape(a.shape, b.shape)
+        // Broadcasting can multiply sizes: [n, 1] with [1, n] gives n² elements.
+        _ = try TensorLimits.elementCount(of: outShape, dtype: op.isComparison ? .bool : a.dtype)
         let operands = BinaryOperands(aShape: a.shape, bShape: b.shape, outShape: outShape)
         let storage: TensorStorage
         switch (a.storage, b.storage) {

@@ -22,3 +22,10 @@ import Testing
     #expect(scalarLeft.scalarDoubles() == [0, -1])
     #expect(try Tensor.binary(.add, tensor([2, 0], []), tensor([1], [1])).shape == [2, 0])
 }
+
+@Test func broadcastResultsRespectTheElementLimit() throws {
+    let column = try Tensor.zeros(shape: [1 << 14, 1], dtype: .float32)
+    let row = try Tensor.zeros(shape: [1, 1 << 14], dtype: .float32)
+    let oom = error { _ = try Tensor.binary(.add, column, row) }
+    #expect(oom == TensorError(.resourceExhausted, TensorLimits.oomMessage(shape: [1 << 14, 1 << 14], dtype: .float32)))
+}
