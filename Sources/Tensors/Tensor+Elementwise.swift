@@ -204,18 +204,20 @@ extension Tensor {
         }
         let operands = BinaryOperands(aShape: shape, bShape: other.shape, outShape: outShape)
         let ownShape = shape
-        switch (storage, other.storage) {
-        case (.float32(var x), .float32(let y)):
-            // Drop this tensor's reference first so `x` is the buffer's only owner.
-            self = Tensor(unchecked: [0], .float32([]))
+        // Take the storage out of `self` and drop every other reference this function holds,
+        // so the array below is the buffer's only owner unless a caller shares it.
+        var taken = storage
+        self = Tensor(unchecked: [0], .float32([]))
+        if case .float32(let y) = other.storage, case .float32(var x) = taken {
+            taken = .bool([])
             Self.floatBinaryInPlace(op, &x, y, operands)
             self = Tensor(unchecked: ownShape, .float32(x))
-        case (.float64(var x), .float64(let y)):
-            self = Tensor(unchecked: [0], .float64([]))
+        } else if case .float64(let y) = other.storage, case .float64(var x) = taken {
+            taken = .bool([])
             Self.floatBinaryInPlace(op, &x, y, operands)
             self = Tensor(unchecked: ownShape, .float64(x))
-        default:
-            self = try Self.binary(op, self, other)
+        } else {
+            self = try Self.binary(op, Tensor(unchecked: ownShape, taken), other)
         }
     }
 

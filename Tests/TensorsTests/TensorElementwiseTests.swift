@@ -189,3 +189,15 @@ func everyUnaryOpKeepsShapeOnEmptyTensors(op: UnaryOperation) throws {
     #expect(grid.double(at: 511 * 512 + 7) == Double(511 * 512 + 7 + 511))
     #expect(try x.unary(.square).double(at: 1000) == 1_000_000)
 }
+
+@Test func inPlaceFormWritesIntoAnUnsharedBuffer() throws {
+    func address(_ t: Tensor) -> UnsafeRawPointer? {
+        guard case .float32(let a) = t.storage else { return nil }
+        return a.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+    var x = try Tensor.range(start: 0, limit: 1000, delta: 1, dtype: .float32)
+    let before = address(x)
+    try x.formBinary(.add, Tensor(Float(1)))
+    #expect(address(x) == before)
+    #expect(x.double(at: 999) == 1000)
+}
