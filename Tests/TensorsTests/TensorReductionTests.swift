@@ -108,3 +108,40 @@ import Testing
     #expect(try g.sum(toShape: [2, 3]).scalarDoubles() == g.scalarDoubles())
     #expect(error { _ = try g.sum(toShape: [2]) } == invalid("Incompatible shapes: [2,3] vs. [2]"))
 }
+
+/// ((i * 7919) % 10007 - 5003) / 1000 for i in 0..<n: values whose float32 sum depends on order.
+private func scrambled(_ n: Int) throws -> Tensor {
+    let doubles: [Double] = (0..<n).map { (i: Int) -> Double in
+        let k: Int = (i * 7919) % 10007 - 5003
+        return Double(k) / 1000
+    }
+    return try Tensor(shape: [n], doubles: doubles, dtype: .float32)
+}
+
+@Test func floatSumsAddInTensorFlowsOrder() throws {
+    // tf.reduce_sum(tf.constant([0.1] * 100)) -> 10.0 (adding in order gives 10.000002)
+    #expect(floats(try tensor([100], [Double](repeating: 0.1, count: 100)).reduce(.sum, axes: nil, keepDims: false)) == [10])
+    // tf.reduce_sum(tf.fill([20, 8], 0.1), axis=0)[0] -> 2.0 (adding in order gives 2.0000002)
+    #expect(floats(try Tensor.filled(shape: [20, 8], value: 0.1, dtype: .float32).reduce(.sum, axes: [0], keepDims: false)).first == 2)
+    // x = tf.constant([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]): reduce_sum -> 2.8, reduce_mean -> 0.4
+    let x = try tensor([7], [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
+    #expect(floats(try x.reduce(.sum, axes: nil, keepDims: false)) == [2.8])
+    #expect(floats(try x.reduce(.mean, axes: nil, keepDims: false)) == [0.4])
+    // tf.reduce_mean(tf.reshape(tf.range(12, dtype=tf.float32) / 10, (3, 4)), axis=0)
+    let r = try Tensor.binary(.divide, Tensor.range(start: 0, limit: 12, delta: 1, dtype: .float32), Tensor(Float(10))).reshaped([3, 4])
+    #expect(floats(try r.reduce(.mean, axes: [0], keepDims: false)) == [0.4, 0.5, 0.59999996, 0.7])
+}
+
+@Test func longFloatSumsSplitLikeTensorFlow() throws {
+    // tf.reduce_sum of scrambled(20000) -> 0.9068117 (split into halves past 8192 elements)
+    #expect(floats(try scrambled(20000).reduce(.sum, axes: nil, keepDims: false)) == [0.9068117])
+    // tf.reduce_sum(tf.reshape(scrambled(20000), [100, 200]), axis=1)[:3] -> [7.9710016, -3.6140013, -5.1920023]
+    #expect(Array(floats(try scrambled(20000).reshaped([100, 200]).reduce(.sum, axes: [1], keepDims: false)).prefix(3)) == [7.9710016, -3.6140013, -5.1920023])
+}
+
+/// TensorFlow shards long whole-tensor sums over its threads; this is its answer on two cores.
+@Test(.enabled(if: Parallel.cores == 2))
+func shardedSumsMatchTensorFlowOnTwoCores() throws {
+    // tf.reduce_sum of scrambled(200001) -> 2.9020927
+    #expect(floats(try scrambled(200_001).reduce(.sum, axes: nil, keepDims: false)) == [2.9020927])
+}
