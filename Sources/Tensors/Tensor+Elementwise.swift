@@ -143,6 +143,9 @@ extension Tensor {
 
     private static func floatUnary<T: FloatMath>(_ op: UnaryOperation, _ a: [T]) throws(TensorError) -> [T] {
         let cost = op.cost
+        if T.self == Float.self, let exact = tensorFlowFloat32(op, unsafeBitCast(a, to: [Float].self)) {
+            return unsafeBitCast(exact, to: [T].self)
+        }
         switch op {
         case .negate: return mapElements(a, FloatNegate<T>.self)
         case .abs: return mapElements(a, FloatAbs<T>.self)
@@ -163,6 +166,19 @@ extension Tensor {
         case .ceil: return mapElements(a, FloatCeil<T>.self)
         case .round: return mapElements(a, FloatRound<T>.self)
         case .logicalNot: throw expectedBool(op.kernelName, T.dtype)
+        }
+    }
+}
+
+extension Tensor {
+    /// float32 functions whose TensorFlow kernels use Eigen's own approximations: computed the
+    /// same way so results match to the last bit. Nil for the others.
+    private static func tensorFlowFloat32(_ op: UnaryOperation, _ a: [Float]) -> [Float]? {
+        switch op {
+        case .exp: return mapPackets(a, TensorFlowExp.self, FloatExp<Float>.self, costPerElement: op.cost)
+        case .sigmoid: return mapPackets(a, TensorFlowSigmoid.self, ScalarSigmoid.self, costPerElement: op.cost)
+        case .tanh: return mapPackets(a, TensorFlowTanh.self, TensorFlowTanh.self, costPerElement: op.cost)
+        default: return nil
         }
     }
 }

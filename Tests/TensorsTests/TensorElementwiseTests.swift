@@ -201,3 +201,24 @@ func everyUnaryOpKeepsShapeOnEmptyTensors(op: UnaryOperation) throws {
     #expect(address(x) == before)
     #expect(x.double(at: 999) == 1000)
 }
+
+@Test func float32TranscendentalsMatchTensorFlowBits() throws {
+    // Eight elements fill one packet (TensorFlow's approximation); the ninth is a tail element.
+    let x = try tensor([9], [-7.96, -7.952, -7.492, -7.796, 1.0666667, 3.2, 4.266667, 7.998, 7.998])
+    // tf.exp(x)
+    #expect(floats(try x.unary(.exp)) == [0.00034915312, 0.0003519575, 0.0005575267, 0.0004113772, 2.9056778, 24.532532, 71.283646, 2975.0024, 2975.0024])
+    // tf.sigmoid(x)
+    #expect(floats(try x.unary(.sigmoid)) == [0.00034903124, 0.00035183367, 0.0005572162, 0.00041120805, 0.74396247, 0.96083426, 0.9861656, 0.99966395, 0.99966395])
+    // tf.tanh(x)
+    #expect(floats(try x.unary(.tanh)) == [-1, -1, -0.99999946, -0.99999976, 0.78820217, 0.99668235, 0.99960655, 1, 1])
+    // tf.exp(tf.constant([-7.96])) alone is a tail element: the C library's answer, bits 968298121,
+    // one below the packet answer above
+    #expect(floats(try tensor([1], [-7.96]).unary(.exp)).map(\.bitPattern) == [968_298_121])
+}
+
+@Test func subnormalResultsFlushToZero() throws {
+    // tf.sigmoid([-100.]) -> [0.]; tf.exp([-100.] * 9) -> zeros; tf.constant([1e-38]) * 0.1 -> [0.]
+    #expect(floats(try tensor([1], [-100]).unary(.sigmoid)) == [0])
+    #expect(floats(try tensor([9], [Double](repeating: -100, count: 9)).unary(.exp)) == [Float](repeating: 0, count: 9))
+    #expect(floats(try Tensor.binary(.multiply, tensor([1], [1e-38]), tensor([1], [0.1]))) == [0])
+}
