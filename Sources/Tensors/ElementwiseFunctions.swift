@@ -18,7 +18,7 @@ protocol UnaryFunction {
 /// flush-to-zero, so `tf.sigmoid(-100.)` is 0, not 3.7e-44.
 @inline(__always)
 func flushed<T: BinaryFloatingPoint>(_ x: T) -> T {
-    x.magnitude < T.leastNormalMagnitude ? T(signOf: x, magnitudeOf: 0) : x
+    x.magnitude < T.leastNormalMagnitude ? x * 0 : x
 }
 
 // Floating point arithmetic.
