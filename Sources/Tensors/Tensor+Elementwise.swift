@@ -178,6 +178,7 @@ extension Tensor {
         case .exp: return mapPackets(a, TensorFlowExp.self, FloatExp<Float>.self, costPerElement: op.cost)
         case .sigmoid: return mapPackets(a, TensorFlowSigmoid.self, ScalarSigmoid.self, costPerElement: op.cost)
         case .tanh: return mapPackets(a, TensorFlowTanh.self, TensorFlowTanh.self, costPerElement: op.cost)
+        case .log: return mapPackets(a, TensorFlowLog.self, FloatLog<Float>.self, costPerElement: op.cost)
         default: return nil
         }
     }

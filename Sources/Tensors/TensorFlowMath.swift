@@ -68,6 +68,26 @@ enum TensorFlowMath {
         return p / q
     }
 
+    /// Eigen's `plog_float`: log(1 + x) on [√½ − 1, √2 − 1] by a rational approximation,
+    /// plus the exponent times ln 2.
+    static func log(_ input: Float) -> Float {
+        if input.isNaN || input < 0 { return .nan }
+        if input == 0 { return -.infinity }
+        if input == .infinity { return .infinity }
+        // frexp: input = mantissa · 2^exponent with the mantissa in [0.5, 1).
+        var e = Float(input.exponent + 1)
+        let mantissa = Float(sign: .plus, exponent: -1, significand: input.significand)
+        var x = mantissa - 1
+        if mantissa < 0.707106781186547524 {
+            e -= 1
+            x = x + mantissa
+        }
+        var p = madd(madd(0.18256296349849254, x, 1.0000000190281063), x, 1.0000000190281136)
+        p = x * p
+        let q = madd(madd(madd(0.049616247954120038, x, 0.59923249590823520), x, 1.4999999999999927), x, 1)
+        return madd(e, 0.693147180559945309417, p / q)
+    }
+
     /// Eigen's scalar logistic, used for the elements after the last whole packet.
     static func scalarSigmoid(_ x: Float) -> Float {
         let e = Float.mathExp(min(x, 16.6355324))
@@ -78,6 +98,7 @@ enum TensorFlowMath {
 enum TensorFlowExp: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.exp(x)) } }
 enum TensorFlowSigmoid: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.sigmoid(x)) } }
 enum TensorFlowTanh: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.tanh(x)) } }
+enum TensorFlowLog: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.log(x)) } }
 enum ScalarSigmoid: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.scalarSigmoid(x)) } }
 
 /// `Packet` applied to the elements in whole packets and `Tail` to the rest, as TensorFlow's

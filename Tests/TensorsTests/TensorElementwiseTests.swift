@@ -211,6 +211,10 @@ func everyUnaryOpKeepsShapeOnEmptyTensors(op: UnaryOperation) throws {
     #expect(floats(try x.unary(.sigmoid)) == [0.00034903124, 0.00035183367, 0.0005572162, 0.00041120805, 0.74396247, 0.96083426, 0.9861656, 0.99966395, 0.99966395])
     // tf.tanh(x)
     #expect(floats(try x.unary(.tanh)) == [-1, -1, -0.99999946, -0.99999976, 0.78820217, 0.99668235, 0.99960655, 1, 1])
+    // tf.math.log([0.18, 0.188, 0.5, 2., 3., 10., 0.001, 7.5, 0.18]): the same input gives
+    // -1.7147985 in the packet and -1.7147983 as the tail element
+    let l = try tensor([9], [0.18, 0.188, 0.5, 2, 3, 10, 0.001, 7.5, 0.18])
+    #expect(floats(try l.unary(.log)) == [-1.7147985, -1.6713133, -0.6931472, 0.6931472, 1.0986123, 2.3025851, -6.9077554, 2.014903, -1.7147983])
     // tf.exp(tf.constant([-7.96])) alone is a tail element: the C library's answer, bits 968298121,
     // one below the packet answer above
     #expect(floats(try tensor([1], [-7.96]).unary(.exp)).map(\.bitPattern) == [968_298_121])
