@@ -58,3 +58,11 @@ func tiledFloat32KernelMatchesThePlainLoop(m: Int, n: Int, k: Int) throws {
     for i in 0..<m { for j in 0..<n { for p in 0..<k { want[i * n + j] += av[i * k + p] * bv[p * n + j] } } }
     #expect(c.scalarDoubles() == want)
 }
+
+@Test func float32ProductsRoundLikeTensorFlow() throws {
+    let a = try tensor([2, 4], [0.5, 0.1, -1.7, -1.9, 1.4, 1.0, 1.3, 0.1])
+    let b = try tensor([4, 2], [1.2, -0.7, -0.2, 1.1, -1.6, -0.8, -1.6, -0.2])
+    // tf.matmul(a, b) -> [[6.34, 1.5], [-0.76, -0.9399999]]; rounding each product separately
+    // would give -0.75999993 for the third element
+    #expect(floats(try Tensor.matmul(a, b)) == [6.34, 1.5, -0.76, -0.9399999])
+}
