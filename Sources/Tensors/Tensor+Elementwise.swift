@@ -179,6 +179,8 @@ extension Tensor {
         case .sigmoid: return mapPackets(a, TensorFlowSigmoid.self, ScalarSigmoid.self, costPerElement: op.cost)
         case .tanh: return mapPackets(a, TensorFlowTanh.self, TensorFlowTanh.self, costPerElement: op.cost)
         case .log: return mapPackets(a, TensorFlowLog.self, FloatLog<Float>.self, costPerElement: op.cost)
+        case .sin: return mapPackets(a, TensorFlowSin.self, FloatSin<Float>.self, costPerElement: op.cost)
+        case .cos: return mapPackets(a, TensorFlowCos.self, FloatCos<Float>.self, costPerElement: op.cost)
         default: return nil
         }
     }

@@ -89,6 +89,37 @@ enum TensorFlowMath {
         return madd(e, 0.693147180559945309417, p / q)
     }
 
+    /// Eigen's `psincos_float` for |x| below the size where it switches to Payne–Hanek
+    /// reduction (those, and non-finite inputs, use the C library).
+    static func sinCos(_ input: Float, sine: Bool) -> Float {
+        let huge: Float = sine ? 25966 : 18838
+        guard input.isFinite, input.magnitude < huge else { return sine ? Float.mathSin(input) : Float.mathCos(input) }
+        var x = input.magnitude
+        // Round x · 2/π to an integer with the 2^23 trick; its low bits give the quadrant.
+        let rounded = x * 0.636619746685028076171875 + 12582912
+        let quadrant = rounded.bitPattern
+        let y = rounded - 12582912
+        x = madd(y, -1.5703125, x)
+        x = madd(y, -0.000483989715576171875, x)
+        x = madd(y, 1.62865035235881805419921875e-07, x)
+        x = madd(y, 5.5644315544167710640977020375430583953857421875e-11, x)
+        let x2 = x * x
+        var cosine: Float = 2.4372266125283204019069671630859375e-05
+        cosine = madd(cosine, x2, -0.00138865201734006404876708984375)
+        cosine = madd(cosine, x2, 0.041666619479656219482421875)
+        cosine = madd(cosine, x2, -0.5)
+        cosine = madd(cosine, x2, 1)
+        var sinus: Float = -0.0001959234114083702898469196984621021329076029360294342041015625
+        sinus = madd(sinus, x2, 0.0083326873655616851693794799871284340042620897293090820312500000)
+        sinus = madd(sinus, x2, -0.1666666203982298255503735617821803316473960876464843750000000000)
+        sinus = sinus * x2
+        sinus = madd(sinus, x, x)
+        let even = quadrant & 1 == 0
+        let signBit = sine ? (input.bitPattern ^ (quadrant << 30)) & 0x8000_0000 : ((quadrant &+ 1) << 30) & 0x8000_0000
+        let value = sine ? (even ? sinus : cosine) : (even ? cosine : sinus)
+        return Float(bitPattern: value.bitPattern ^ signBit)
+    }
+
     /// Eigen's scalar logistic, used for the elements after the last whole packet.
     static func scalarSigmoid(_ x: Float) -> Float {
         let e = Float.mathExp(min(x, 16.6355324))
@@ -100,6 +131,8 @@ enum TensorFlowExp: UnaryFunction { static func apply(_ x: Float) -> Float { flu
 enum TensorFlowSigmoid: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.sigmoid(x)) } }
 enum TensorFlowTanh: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.tanh(x)) } }
 enum TensorFlowLog: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.log(x)) } }
+enum TensorFlowSin: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.sinCos(x, sine: true)) } }
+enum TensorFlowCos: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.sinCos(x, sine: false)) } }
 enum ScalarSigmoid: UnaryFunction { static func apply(_ x: Float) -> Float { flushed(TensorFlowMath.scalarSigmoid(x)) } }
 
 /// `Packet` applied to the elements in whole packets and `Tail` to the rest, as TensorFlow's
