@@ -1,8 +1,8 @@
 /// float32 functions computed the way TensorFlow's CPU kernels compute them (Eigen's packet
 /// math, as built with AVX and without FMA), so results agree with TensorFlow's to the last bit
 /// instead of differing from the C library's by an ulp. TensorFlow applies them to the elements
-/// in whole 8-element packets; for exp, log and sigmoid the last `count % 8` elements go
-/// through the C library instead, while tanh uses the same formula for every element.
+/// in whole 8-element packets; for exp, log, sigmoid, sin and cos the last `count % 8` elements
+/// go through the C library instead, while tanh uses the same formula for every element.
 enum TensorFlowMath {
     /// Elements in one of Eigen's float32 AVX packets.
     static let packetWidth = 8
