@@ -382,8 +382,24 @@ struct BinaryOperands {
         let count = a.count
         b.withUnsafeBufferPointer { pb in
             a.withUnsafeMutableBufferPointer { pa in
-                guard let x = pa.baseAddress, let y = pb.baseAddress else { return }
-                apply(UnsafePointer(x), count, y, pb.count, x, cost: cost, f)
+                guard let x = pa.baseAddress, let y = pb.baseAddress, count > 0 else { return }
+                // Reading and writing through one pointer lets the loop vectorise; a separate
+                // output pointer equal to the input fails the compiler's overlap check.
+                let shared = UncheckedSendable((x, y))
+                if pb.count == count {
+                    Parallel.forEachChunk(count: count, costPerElement: cost) { range in
+                        let (x, y) = shared.value
+                        for i in range { x[i] = F.apply(x[i], y[i]) }
+                    }
+                } else if pb.count == 1 {
+                    let scalar = y[0]
+                    Parallel.forEachChunk(count: count, costPerElement: cost) { range in
+                        let (x, _) = shared.value
+                        for i in range { x[i] = F.apply(x[i], scalar) }
+                    }
+                } else {
+                    apply(UnsafePointer(x), count, y, pb.count, x, cost: cost, f)
+                }
             }
         }
     }
