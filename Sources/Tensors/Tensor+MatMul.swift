@@ -36,9 +36,9 @@ extension Tensor {
         switch (lhs.storage, rhs.storage) {
         case (.float32(let x), .float32(let y)):
             // TensorFlow's float32 kernel (oneDNN) accumulates each product with one fused
-            // multiply-add, in order of k, for products up to this size without a transposed
-            // operand; matching it there makes small printed results agree to the last bit.
-            if !transposeB && !transposeA && m &* n &* k <= 1 << 21 {
+            // multiply-add, in order of k, for products up to this size unless `b` is
+            // transposed; matching it there makes small printed results agree to the last bit.
+            if !transposeB && m &* n &* k <= 1 << 21 {
                 storage = .float32(problem.run(x, y) { gemm($0, $1, $2, $3, $4, $5, multiplyAdd: fusedMultiplyAdd) })
             } else {
                 storage = .float32(problem.run(x, y, kernel: sgemm))

@@ -65,4 +65,5 @@ func tiledFloat32KernelMatchesThePlainLoop(m: Int, n: Int, k: Int) throws {
     // tf.matmul(a, b) -> [[6.34, 1.5], [-0.76, -0.9399999]]; rounding each product separately
     // would give -0.75999993 for the third element
     #expect(floats(try Tensor.matmul(a, b)) == [6.34, 1.5, -0.76, -0.9399999])
+    #expect(floats(try Tensor.matmul(a.transposed(permutation: nil), b, transposeA: true)) == [6.34, 1.5, -0.76, -0.9399999])
 }
