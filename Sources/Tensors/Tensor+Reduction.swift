@@ -96,11 +96,11 @@ extension Tensor {
     private static func orderedSum<T: FloatMath>(_ p: UnsafePointer<T>, _ n: Int, _ whole: Bool) -> T {
         if T.self == Float.self {
             return p.withMemoryRebound(to: Float.self, capacity: n) {
-                T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Sum.self) : TensorFlowOrder.reduce($0, n, Float32Sum.self))
+                flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Sum.self) : TensorFlowOrder.reduce($0, n, Float32Sum.self)))
             }
         }
         return p.withMemoryRebound(to: Double.self, capacity: n) {
-            T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Sum.self) : TensorFlowOrder.reduce($0, n, Float64Sum.self))
+            flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Sum.self) : TensorFlowOrder.reduce($0, n, Float64Sum.self)))
         }
     }
 
@@ -108,11 +108,11 @@ extension Tensor {
     private static func orderedProduct<T: FloatMath>(_ p: UnsafePointer<T>, _ n: Int, _ whole: Bool) -> T {
         if T.self == Float.self {
             return p.withMemoryRebound(to: Float.self, capacity: n) {
-                T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Product.self) : TensorFlowOrder.reduce($0, n, Float32Product.self))
+                flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Product.self) : TensorFlowOrder.reduce($0, n, Float32Product.self)))
             }
         }
         return p.withMemoryRebound(to: Double.self, capacity: n) {
-            T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Product.self) : TensorFlowOrder.reduce($0, n, Float64Product.self))
+            flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Product.self) : TensorFlowOrder.reduce($0, n, Float64Product.self)))
         }
     }
 

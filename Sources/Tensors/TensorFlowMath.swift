@@ -14,7 +14,7 @@ enum TensorFlowMath {
     /// `a * 2^e` for an integral `e` with a result that stays normal (Eigen's `pldexp_fast`).
     @inline(__always)
     static func ldexpFast(_ a: Float, _ e: Float) -> Float {
-        let biased = min(max(e + 127, 0), 255)
+        let biased = e.isNaN ? 0 : min(max(e + 127, 0), 255)
         return a * Float(bitPattern: UInt32(biased) << 23)
     }
 
