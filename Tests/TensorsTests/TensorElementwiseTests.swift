@@ -229,4 +229,6 @@ func everyUnaryOpKeepsShapeOnEmptyTensors(op: UnaryOperation) throws {
     #expect(floats(try tensor([1], [-100]).unary(.sigmoid)) == [0])
     #expect(floats(try tensor([9], [Double](repeating: -100, count: 9)).unary(.exp)) == [Float](repeating: 0, count: 9))
     #expect(floats(try Tensor.binary(.multiply, tensor([1], [1e-38]), tensor([1], [0.1]))) == [0])
+    // tf.reduce_sum(tf.constant([1e-39, 1e-39])) -> 0.0
+    #expect(floats(try tensor([2], [1e-39, 1e-39]).reduce(.sum, axes: nil, keepDims: false)) == [0])
 }
