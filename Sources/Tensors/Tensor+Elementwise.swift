@@ -117,7 +117,7 @@ extension Tensor {
         switch storage {
         case .bool(let a):
             guard op == .logicalNot else { throw unsupportedType(.bool, allowed: op.allowedTypes) }
-            return Tensor(unchecked: shape, .bool(mapElements(a) { !$0 }))
+            return Tensor(unchecked: shape, .bool(mapElements(a, LogicalNot.self)))
         case .int32(let a): return Tensor(unchecked: shape, .int32(try Self.integerUnary(op, a)))
         case .int64(let a): return Tensor(unchecked: shape, .int64(try Self.integerUnary(op, a)))
         case .float32(let a): return Tensor(unchecked: shape, .float32(try Self.floatUnary(op, a)))
@@ -127,12 +127,11 @@ extension Tensor {
 
     private static func integerUnary<T: IntegerElement>(_ op: UnaryOperation, _ a: [T]) throws(TensorError) -> [T] {
         switch op {
-        // Wrapping, as TensorFlow's int32 arithmetic does: -(-2^31) is -2^31.
-        case .negate: return mapElements(a) { 0 &- $0 }
-        case .abs: return mapElements(a) { $0 < 0 ? 0 &- $0 : $0 }
-        case .sign: return mapElements(a) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
-        case .square: return mapElements(a) { $0 &* $0 }
-        case .relu: return mapElements(a) { Swift.max($0, 0) }
+        case .negate: return mapElements(a, IntNegate<T>.self)
+        case .abs: return mapElements(a, IntAbs<T>.self)
+        case .sign: return mapElements(a, IntSign<T>.self)
+        case .square: return mapElements(a, IntSquare<T>.self)
+        case .relu: return mapElements(a, IntRelu<T>.self)
         case .round: return a
         case .reciprocal:
             throw .invalidArgument("Could not find device for node: {{node Reciprocal}} = Reciprocal[T=DT_\(T.dtype.kernelName.uppercased())]")
@@ -145,26 +144,24 @@ extension Tensor {
     private static func floatUnary<T: FloatMath>(_ op: UnaryOperation, _ a: [T]) throws(TensorError) -> [T] {
         let cost = op.cost
         switch op {
-        case .negate: return mapElements(a) { -$0 }
-        case .abs: return mapElements(a) { Swift.abs($0) }
-        // The sign of ±0 is +0 and of NaN is NaN.
-        case .sign: return mapElements(a) { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? $0 : 0)) }
-        case .square: return mapElements(a) { $0 * $0 }
-        case .sqrt: return mapElements(a, costPerElement: cost) { $0.squareRoot() }
-        case .rsqrt: return mapElements(a, costPerElement: cost) { 1 / $0.squareRoot() }
-        case .reciprocal: return mapElements(a, costPerElement: cost) { 1 / $0 }
-        case .exp: return mapElements(a, costPerElement: cost) { T.mathExp($0) }
-        case .log: return mapElements(a, costPerElement: cost) { T.mathLog($0) }
-        case .sin: return mapElements(a, costPerElement: cost) { T.mathSin($0) }
-        case .cos: return mapElements(a, costPerElement: cost) { T.mathCos($0) }
-        case .tan: return mapElements(a, costPerElement: cost) { T.mathTan($0) }
-        case .tanh: return mapElements(a, costPerElement: cost) { T.mathTanh($0) }
-        case .sigmoid: return mapElements(a, costPerElement: cost) { 1 / (1 + T.mathExp(-$0)) }
-        // NaN passes through relu, as in TensorFlow.
-        case .relu: return mapElements(a) { $0 < 0 ? 0 : $0 }
-        case .floor: return mapElements(a) { $0.rounded(.down) }
-        case .ceil: return mapElements(a) { $0.rounded(.up) }
-        case .round: return mapElements(a) { $0.rounded(.toNearestOrEven) }
+        case .negate: return mapElements(a, FloatNegate<T>.self)
+        case .abs: return mapElements(a, FloatAbs<T>.self)
+        case .sign: return mapElements(a, FloatSign<T>.self)
+        case .square: return mapElements(a, FloatSquare<T>.self)
+        case .sqrt: return mapElements(a, FloatSqrt<T>.self, costPerElement: cost)
+        case .rsqrt: return mapElements(a, FloatRsqrt<T>.self, costPerElement: cost)
+        case .reciprocal: return mapElements(a, FloatReciprocal<T>.self, costPerElement: cost)
+        case .exp: return mapElements(a, FloatExp<T>.self, costPerElement: cost)
+        case .log: return mapElements(a, FloatLog<T>.self, costPerElement: cost)
+        case .sin: return mapElements(a, FloatSin<T>.self, costPerElement: cost)
+        case .cos: return mapElements(a, FloatCos<T>.self, costPerElement: cost)
+        case .tan: return mapElements(a, FloatTan<T>.self, costPerElement: cost)
+        case .tanh: return mapElements(a, FloatTanh<T>.self, costPerElement: cost)
+        case .sigmoid: return mapElements(a, FloatSigmoid<T>.self, costPerElement: cost)
+        case .relu: return mapElements(a, FloatRelu<T>.self)
+        case .floor: return mapElements(a, FloatFloor<T>.self)
+        case .ceil: return mapElements(a, FloatCeil<T>.self)
+        case .round: return mapElements(a, FloatRound<T>.self)
         case .logicalNot: throw expectedBool(op.kernelName, T.dtype)
         }
     }
@@ -222,82 +219,82 @@ extension Tensor {
 
     private static func boolBinary(_ op: BinaryOperation, _ a: [Bool], _ b: [Bool], _ o: BinaryOperands) throws(TensorError) -> TensorStorage {
         switch op {
-        case .logicalAnd: return .bool(o.run(a, b) { $0 && $1 })
-        case .logicalOr: return .bool(o.run(a, b) { $0 || $1 })
-        case .equal: return .bool(o.run(a, b) { $0 == $1 })
-        case .notEqual: return .bool(o.run(a, b) { $0 != $1 })
+        case .logicalAnd: return .bool(o.run(a, b, LogicalAnd.self))
+        case .logicalOr: return .bool(o.run(a, b, LogicalOr.self))
+        case .equal: return .bool(o.run(a, b, Equal<Bool>.self))
+        case .notEqual: return .bool(o.run(a, b, NotEqual<Bool>.self))
         default: throw unsupportedType(.bool, allowed: op.allowedTypes)
         }
     }
 
     private static func integerBinary<T: IntegerElement>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) throws(TensorError) -> TensorStorage {
-        func arithmetic(_ f: (T, T) -> T) -> TensorStorage { T.storage(o.run(a, b, f)) }
-        func compare(_ f: (T, T) -> Bool) -> TensorStorage { .bool(o.run(a, b, f)) }
+        func arithmetic<F: BinaryFunction>(_ f: F.Type) -> TensorStorage where F.Input == T, F.Output == T { T.storage(o.run(a, b, f)) }
         switch op {
-        case .add: return arithmetic { $0 &+ $1 }
-        case .subtract: return arithmetic { $0 &- $1 }
-        case .multiply: return arithmetic { $0 &* $1 }
+        case .add: return arithmetic(IntAdd<T>.self)
+        case .subtract: return arithmetic(IntSubtract<T>.self)
+        case .multiply: return arithmetic(IntMultiply<T>.self)
         case .divide, .floorDivide, .modulo:
             if o.count > 0, b.contains(0) { throw .invalidArgument("Integer division by zero") }
             switch op {
-            case .divide: return arithmetic { $0.dividedReportingOverflow(by: $1).partialValue }
-            case .floorDivide: return arithmetic(floorDivide)
-            default: return arithmetic(floorModulo)
+            case .divide: return arithmetic(IntDivide<T>.self)
+            case .floorDivide: return arithmetic(IntFloorDivide<T>.self)
+            default: return arithmetic(IntModulo<T>.self)
             }
         case .power:
             if o.count > 0, b.contains(where: { $0 < 0 }) {
                 throw .invalidArgument("Integers to negative integer powers are not allowed")
             }
-            return arithmetic(wrappingPower)
-        case .maximum: return arithmetic { Swift.max($0, $1) }
-        case .minimum: return arithmetic { Swift.min($0, $1) }
-        case .equal: return compare { $0 == $1 }
-        case .notEqual: return compare { $0 != $1 }
-        case .less: return compare { $0 < $1 }
-        case .lessEqual: return compare { $0 <= $1 }
-        case .greater: return compare { $0 > $1 }
-        case .greaterEqual: return compare { $0 >= $1 }
+            return arithmetic(IntPower<T>.self)
+        case .maximum: return arithmetic(IntMaximum<T>.self)
+        case .minimum: return arithmetic(IntMinimum<T>.self)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, a, b, o)
         case .logicalAnd, .logicalOr: throw expectedBool(op.kernelName, T.dtype)
         }
     }
 
     private static func floatBinary<T: FloatMath>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) -> TensorStorage {
-        if let f = floatArithmetic(op, T.self) { return T.storage(o.run(a, b, cost: op == .power || op == .modulo ? 8 : 1, f)) }
-        func compare(_ f: (T, T) -> Bool) -> TensorStorage { .bool(o.run(a, b, f)) }
+        func arithmetic<F: BinaryFunction>(_ f: F.Type, cost: Int = 1) -> TensorStorage where F.Input == T, F.Output == T {
+            T.storage(o.run(a, b, cost: cost, f))
+        }
         switch op {
-        case .equal: return compare { $0 == $1 }
-        case .notEqual: return compare { $0 != $1 }
-        case .less: return compare { $0 < $1 }
-        case .lessEqual: return compare { $0 <= $1 }
-        case .greater: return compare { $0 > $1 }
-        default: return compare { $0 >= $1 }
+        case .add: return arithmetic(FloatAdd<T>.self)
+        case .subtract: return arithmetic(FloatSubtract<T>.self)
+        case .multiply: return arithmetic(FloatMultiply<T>.self)
+        case .divide: return arithmetic(FloatDivide<T>.self)
+        case .floorDivide: return arithmetic(FloatFloorDivide<T>.self)
+        case .modulo: return arithmetic(FloatModulo<T>.self, cost: 8)
+        case .power: return arithmetic(FloatPower<T>.self, cost: 8)
+        case .maximum: return arithmetic(FloatMaximum<T>.self)
+        case .minimum: return arithmetic(FloatMinimum<T>.self)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, a, b, o)
+        // Rejected before dispatch; kept total for the compiler.
+        case .logicalAnd, .logicalOr: return compare(.equal, a, b, o)
+        }
+    }
+
+    private static func compare<T: Comparable>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) -> TensorStorage {
+        switch op {
+        case .equal: return .bool(o.run(a, b, Equal<T>.self))
+        case .notEqual: return .bool(o.run(a, b, NotEqual<T>.self))
+        case .less: return .bool(o.run(a, b, Less<T>.self))
+        case .lessEqual: return .bool(o.run(a, b, LessEqual<T>.self))
+        case .greater: return .bool(o.run(a, b, Greater<T>.self))
+        default: return .bool(o.run(a, b, GreaterEqual<T>.self))
         }
     }
 
     private static func floatBinaryInPlace<T: FloatMath>(_ op: BinaryOperation, _ a: inout [T], _ b: [T], _ o: BinaryOperands) {
-        guard let f = floatArithmetic(op, T.self) else { return }
-        o.runInPlace(&a, b, cost: op == .power || op == .modulo ? 8 : 1, f)
-    }
-
-    /// The arithmetic ops on floats; nil for comparisons and logical ops.
-    @inline(__always)
-    private static func floatArithmetic<T: FloatMath>(_ op: BinaryOperation, _: T.Type) -> ((T, T) -> T)? {
         switch op {
-        case .add: return { $0 + $1 }
-        case .subtract: return { $0 - $1 }
-        case .multiply: return { $0 * $1 }
-        case .divide: return { $0 / $1 }
-        case .floorDivide: return { ($0 / $1).rounded(.down) }
-        case .modulo:
-            return { x, y in
-                let r = T.mathFmod(x, y)
-                return r != 0 && (y < 0) != (r < 0) ? r + y : r
-            }
-        case .power: return { T.mathPow($0, $1) }
-        // NaN in either operand gives NaN, as TensorFlow's Maximum and Minimum do.
-        case .maximum: return { x, y in x.isNaN ? x : (y.isNaN ? y : (x > y ? x : y)) }
-        case .minimum: return { x, y in x.isNaN ? x : (y.isNaN ? y : (x < y ? x : y)) }
-        default: return nil
+        case .add: o.runInPlace(&a, b, FloatAdd<T>.self)
+        case .subtract: o.runInPlace(&a, b, FloatSubtract<T>.self)
+        case .multiply: o.runInPlace(&a, b, FloatMultiply<T>.self)
+        case .divide: o.runInPlace(&a, b, FloatDivide<T>.self)
+        case .floorDivide: o.runInPlace(&a, b, FloatFloorDivide<T>.self)
+        case .modulo: o.runInPlace(&a, b, cost: 8, FloatModulo<T>.self)
+        case .power: o.runInPlace(&a, b, cost: 8, FloatPower<T>.self)
+        case .maximum: o.runInPlace(&a, b, FloatMaximum<T>.self)
+        case .minimum: o.runInPlace(&a, b, FloatMinimum<T>.self)
+        default: break
         }
     }
 }
@@ -345,11 +342,11 @@ struct BinaryOperands {
 
     /// `f(a, b)` for every element of the broadcast result.
     @inline(__always)
-    func run<T, R>(_ a: [T], _ b: [T], cost: Int = 1, _ f: (T, T) -> R) -> [R] {
+    func run<F: BinaryFunction>(_ a: [F.Input], _ b: [F.Input], cost: Int = 1, _ f: F.Type) -> [F.Output] {
         let count = self.count
         return a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                makeArray(count: count) { (out: UnsafeMutableBufferPointer<R>) in
+                makeArray(count: count) { (out: UnsafeMutableBufferPointer<F.Output>) in
                     guard let x = pa.baseAddress, let y = pb.baseAddress, let o = out.baseAddress else { return }
                     apply(x, pa.count, y, pb.count, o, cost: cost, f)
                 }
@@ -359,7 +356,7 @@ struct BinaryOperands {
 
     /// `a = f(a, b)` where `a` already has the result's shape.
     @inline(__always)
-    func runInPlace<T>(_ a: inout [T], _ b: [T], cost: Int = 1, _ f: (T, T) -> T) {
+    func runInPlace<F: BinaryFunction>(_ a: inout [F.Input], _ b: [F.Input], cost: Int = 1, _ f: F.Type) where F.Output == F.Input {
         let count = a.count
         b.withUnsafeBufferPointer { pb in
             a.withUnsafeMutableBufferPointer { pa in
@@ -372,27 +369,27 @@ struct BinaryOperands {
     /// The loops: one flat loop when both operands have the result's shape or one is a
     /// scalar, otherwise a strided walk over rows.
     @inline(__always)
-    private func apply<T, R>(_ x: UnsafePointer<T>, _ xCount: Int, _ y: UnsafePointer<T>, _ yCount: Int,
-                             _ o: UnsafeMutablePointer<R>, cost: Int, _ f: (T, T) -> R) {
+    private func apply<F: BinaryFunction>(_ x: UnsafePointer<F.Input>, _ xCount: Int, _ y: UnsafePointer<F.Input>, _ yCount: Int,
+                                          _ o: UnsafeMutablePointer<F.Output>, cost: Int, _ f: F.Type) {
         let count = self.count
         guard count > 0 else { return }
         let shared = UncheckedSendable((x, y, o))
         if xCount == count && yCount == count {
             Parallel.forEachChunk(count: count, costPerElement: cost) { range in
                 let (x, y, o) = shared.value
-                for i in range { o[i] = f(x[i], y[i]) }
+                for i in range { o[i] = F.apply(x[i], y[i]) }
             }
         } else if yCount == 1 && xCount == count {
             let scalar = y[0]
             Parallel.forEachChunk(count: count, costPerElement: cost) { range in
                 let (x, _, o) = shared.value
-                for i in range { o[i] = f(x[i], scalar) }
+                for i in range { o[i] = F.apply(x[i], scalar) }
             }
         } else if xCount == 1 && yCount == count {
             let scalar = x[0]
             Parallel.forEachChunk(count: count, costPerElement: cost) { range in
                 let (_, y, o) = shared.value
-                for i in range { o[i] = f(scalar, y[i]) }
+                for i in range { o[i] = F.apply(scalar, y[i]) }
             }
         } else {
             let layout = StridedLayout(shape: outShape, strides: [broadcastStrides(aShape, to: outShape),
@@ -407,15 +404,15 @@ struct BinaryOperands {
                     let py = y + offsets[1]
                     let po = o + start
                     if sx == 1 && sy == 1 {
-                        for i in 0..<length { po[i] = f(px[i], py[i]) }
+                        for i in 0..<length { po[i] = F.apply(px[i], py[i]) }
                     } else if sx == 1 && sy == 0 {
                         let v = py[0]
-                        for i in 0..<length { po[i] = f(px[i], v) }
+                        for i in 0..<length { po[i] = F.apply(px[i], v) }
                     } else if sx == 0 && sy == 1 {
                         let v = px[0]
-                        for i in 0..<length { po[i] = f(v, py[i]) }
+                        for i in 0..<length { po[i] = F.apply(v, py[i]) }
                     } else {
-                        for i in 0..<length { po[i] = f(px[i &* sx], py[i &* sy]) }
+                        for i in 0..<length { po[i] = F.apply(px[i &* sx], py[i &* sy]) }
                     }
                 }
             }
