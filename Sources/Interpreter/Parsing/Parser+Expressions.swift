@@ -19,6 +19,7 @@ extension Parser {
 
     /// star_expressions: star_expression (',' star_expression)+ [','] | star_expression ',' | star_expression
     mutating func starExpressions() throws(SyntaxErrorInfo) -> Expr {
+        let start = location(current)
         let first = try starExpression()
         if kind != .comma { return first }
         var items = [first]
@@ -28,7 +29,7 @@ extension Parser {
             items.append(try starExpression())
             childDepth = max(childDepth, lastDepth)
         }
-        return try node(.tuple(items), first.location, childDepth)
+        return try node(.tuple(items), start, childDepth)
     }
 
     /// `yield_expr | star_expressions`, the right-hand side of an assignment.
@@ -99,6 +100,7 @@ extension Parser {
         try enter()
         defer { leave() }
         if kind == .kwLambda { return try lambda() }
+        let start = location(current)
         let body = try operators(Precedence.or)
         guard kind == .kwIf else { return body }
         let bodyDepth = lastDepth
@@ -110,7 +112,7 @@ extension Parser {
             throw error("expected 'else' after 'if' expression", at: body.location)
         }
         let orElse = try expression()
-        return try node(.conditional(test: test, body: body, orElse: orElse), body.location,
+        return try node(.conditional(test: test, body: body, orElse: orElse), start,
                         max(bodyDepth, testDepth, lastDepth))
     }
 
@@ -205,6 +207,9 @@ extension Parser {
     /// stack frames per bracket instead of one per rule, and long chains (`1+1+…`, `not not …`)
     /// are loops, not recursion. `minimum` is the loosest rule allowed (a `Precedence`).
     mutating func operators(_ minimum: Int) throws(SyntaxErrorInfo) -> Expr {
+        // Nodes start where their first token does, even when that is a bracket around the
+        // left operand (CPython's locations do the same).
+        let start = location(current)
         var left: Expr
         var leftDepth: Int
         if kind == .kwNot && minimum <= Precedence.not {
@@ -236,7 +241,7 @@ extension Parser {
                     operands.append(try operators(precedence + 1))
                     childDepth = max(childDepth, lastDepth)
                 }
-                left = try node(operatorKind == .kwOr ? .or(operands) : .and(operands), left.location, childDepth)
+                left = try node(operatorKind == .kwOr ? .or(operands) : .and(operands), start, childDepth)
             case Precedence.comparison:
                 var pairs: [(CompareOperator, Expr)] = []
                 var childDepth = leftDepth
@@ -244,11 +249,11 @@ extension Parser {
                     pairs.append((op, try operators(Precedence.bitOr)))
                     childDepth = max(childDepth, lastDepth)
                 }
-                left = try node(.compare(left, pairs), left.location, childDepth)
+                left = try node(.compare(left, pairs), start, childDepth)
             default:
                 advance()
                 let right = try operators(precedence + 1)
-                left = try node(.binary(binaryOperator(operatorKind), left, right), left.location, max(leftDepth, lastDepth))
+                left = try node(.binary(binaryOperator(operatorKind), left, right), start, max(leftDepth, lastDepth))
             }
             leftDepth = lastDepth
         }
@@ -262,19 +267,20 @@ extension Parser {
     /// Runs of unary operators and `**` chains are read in a loop and folded afterwards.
     mutating func factor() throws(SyntaxErrorInfo) -> Expr {
         if kind != .minus && kind != .plus && kind != .tilde {
+            let start = location(current)
             let base = try primary()
             if kind != .doubleStar { return base }
-            return try powerChain(first: (base, lastDepth))
+            return try powerChain(first: (start, base, lastDepth))
         }
         return try powerChain(first: nil)
     }
 
     /// The general form of `factor`: `-a ** -b ** c` and the like, `first` being a primary
     /// already read before a `**`.
-    mutating func powerChain(first: (Expr, Int)?) throws(SyntaxErrorInfo) -> Expr {
-        var segments: [(operators: [Token], operand: Expr, depth: Int)] = []
+    mutating func powerChain(first: (SourceLocation, Expr, Int)?) throws(SyntaxErrorInfo) -> Expr {
+        var segments: [(operators: [Token], start: SourceLocation, operand: Expr, depth: Int)] = []
         if let first {
-            segments.append(([], first.0, first.1))
+            segments.append(([], first.0, first.1, first.2))
             advance()
         }
         while true {
@@ -283,8 +289,9 @@ extension Parser {
                 prefix.append(current)
                 advance()
             }
+            let start = location(current)
             let operand = try primary()
-            segments.append((prefix, operand, lastDepth))
+            segments.append((prefix, start, operand, lastDepth))
             if !accept(.doubleStar) { break }
         }
         var index = segments.count - 1
@@ -299,7 +306,7 @@ extension Parser {
             if index == 0 { break }
             index -= 1
             let base = segments[index]
-            result = try node(.binary(.power, base.operand, result), base.operand.location, max(base.depth, resultDepth))
+            result = try node(.binary(.power, base.operand, result), base.start, max(base.depth, resultDepth))
             resultDepth = lastDepth
         }
         lastDepth = resultDepth

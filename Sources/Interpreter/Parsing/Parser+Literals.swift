@@ -126,7 +126,7 @@ extension Parser {
         func unicodeError(_ start: Int, _ stop: Int, _ reason: String) -> SyntaxErrorInfo {
             let from = start - range.lowerBound
             let to = max(from, stop - range.lowerBound - 1)
-            return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(from)-\(to): \(reason)", at: token)
+            return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(from)-\(to): \(reason)", afterEndOf: token)
         }
         while i < end {
             let c = src[i]

@@ -2,6 +2,7 @@
 extension Parser {
     /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
     mutating func primary() throws(SyntaxErrorInfo) -> Expr {
+        let start = location(current)
         var value = try atom()
         var valueDepth = lastDepth
         while true {
@@ -11,12 +12,12 @@ extension Parser {
                 guard kind == .name else { throw invalidSyntax() }
                 let name = identifier(current)
                 advance()
-                value = try node(.attribute(value, name), value.location, valueDepth)
+                value = try node(.attribute(value, name), start, valueDepth)
             case .leftParen:
                 let open = current
                 advance()
                 let arguments = try callArguments(open: open)
-                value = try node(.call(value, arguments), value.location, max(valueDepth, lastDepth))
+                value = try node(.call(value, arguments), start, max(valueDepth, lastDepth))
             case .leftBracket:
                 let open = current
                 advance()
@@ -25,7 +26,7 @@ extension Parser {
                 leave()
                 let indexDepth = lastDepth
                 try closeBracket(.rightBracket, open: open, last: index)
-                value = try node(.subscript(value, index), value.location, max(valueDepth, indexDepth))
+                value = try node(.subscript(value, index), start, max(valueDepth, indexDepth))
             default:
                 lastDepth = valueDepth
                 return value
@@ -77,14 +78,25 @@ extension Parser {
     /// "Perhaps you forgot a comma?" when two expressions touch inside brackets.
     mutating func closeBracket(_ closing: TokenKind, open: Token, last: Expr?) throws(SyntaxErrorInfo) {
         if accept(closing) { return }
-        if let last, startsExpression(kind), isDisjunction(last) {
-            let previous = tokens[max(pos - 1, 0)]
-            let nameThenString = previous.kind == .name && kind == .string
-            if !nameThenString {
-                throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location)
-            }
-        }
+        try missingComma(after: last)
         throw invalidSyntax()
+    }
+
+    /// CPython's `invalid_expression`: inside brackets, an expression directly followed by
+    /// another is "invalid syntax. Perhaps you forgot a comma?". The second expression is read
+    /// to see how far CPython would have got (which decides whether an unclosed bracket is
+    /// reported instead).
+    mutating func missingComma(after last: Expr?) throws(SyntaxErrorInfo) {
+        guard let last, current.level > 0 || inFString, startsExpression(kind), isDisjunction(last) else { return }
+        let previous = tokens[max(pos - 1, 0)]
+        if previous.kind == .name && kind == .string { return }
+        var probe = self
+        do {
+            _ = try probe.expression()
+        } catch {
+            return
+        }
+        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location, reach: probe.current)
     }
 
     /// Whether CPython's `disjunction` rule could have produced `expression` (not a lambda,
@@ -115,6 +127,7 @@ extension Parser {
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .kwFor {
+            try checkComprehensionElement(first)
             let clauses = try comprehensionClauses()
             try closeBracket(.rightParen, open: open, last: nil)
             return try node(.generator(first, clauses), location(open), max(childDepth, lastDepth))
@@ -150,6 +163,7 @@ extension Parser {
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .kwFor {
+            try checkComprehensionElement(first)
             let clauses = try comprehensionClauses()
             try closeBracket(.rightBracket, open: open, last: nil)
             return try node(.listComprehension(first, clauses), location(open), max(childDepth, lastDepth))
@@ -184,6 +198,7 @@ extension Parser {
             return try dictDisplay(open: open, first: (first, childDepth))
         }
         if kind == .kwFor {
+            try checkComprehensionElement(first)
             let clauses = try comprehensionClauses()
             try closeBracket(.rightBrace, open: open, last: nil)
             return try node(.setComprehension(first, clauses), location(open), max(childDepth, lastDepth))
@@ -198,6 +213,13 @@ extension Parser {
         return try node(.set(items), location(open), childDepth)
     }
 
+    /// CPython's `invalid_comprehension`: `[*a for a in b]`.
+    func checkComprehensionElement(_ element: Expr) throws(SyntaxErrorInfo) {
+        if case .starred = element.kind {
+            throw error("iterable unpacking cannot be used in comprehension", at: element.location)
+        }
+    }
+
     /// double_starred_kvpair: '**' bitwise_or | kvpair
     /// kvpair: expression ':' expression
     mutating func dictDisplay(open: Token, first: (Expr, Int)?) throws(SyntaxErrorInfo) -> Expr {
@@ -205,7 +227,7 @@ extension Parser {
         var childDepth = 0
         var lastValue: Expr? = nil
         if let (key, keyDepth) = first {
-            try expect(.colon)
+            try dictColon()
             let value = try expression()
             childDepth = max(keyDepth, lastDepth)
             if kind == .kwFor {
@@ -221,8 +243,13 @@ extension Parser {
             }
         }
         while kind != .rightBrace {
-            if accept(.doubleStar) {
+            if kind == .doubleStar {
+                let star = current
+                advance()
                 let value = try operators(Precedence.bitOr)
+                if kind == .kwFor {
+                    throw error("dict unpacking cannot be used in dict comprehension", at: star)
+                }
                 items.append(.unpack(value))
                 lastValue = value
             } else {
@@ -231,7 +258,7 @@ extension Parser {
                 if kind != .colon {
                     try closeBracket(.colon, open: open, last: key)
                 }
-                advance()
+                try dictColon()
                 let value = try expression()
                 items.append(.pair(key, value))
                 lastValue = value
@@ -241,6 +268,15 @@ extension Parser {
         }
         try closeBracket(.rightBrace, open: open, last: lastValue)
         return try node(.dict(items), location(open), childDepth)
+    }
+
+    /// The `:` after a dict key: CPython's `invalid_double_starred_kvpairs`.
+    mutating func dictColon() throws(SyntaxErrorInfo) {
+        let colon = current
+        try expect(.colon)
+        if kind == .rightBrace || kind == .comma {
+            throw error("expression expected after dictionary key and ':'", at: colon)
+        }
     }
 
     /// for_if_clauses: for_if_clause+
@@ -253,7 +289,14 @@ extension Parser {
             advance()
             let target = try targetList(context: .forLoop)
             childDepth = max(childDepth, lastDepth)
-            if !accept(.kwIn) { throw invalidSyntax() }
+            if !accept(.kwIn) {
+                if case .tuple(let items) = target.kind, let last = items.last {
+                    try missingComma(after: last)
+                } else {
+                    try missingComma(after: target)
+                }
+                throw invalidSyntax()
+            }
             let iterable = try operators(Precedence.or)
             childDepth = max(childDepth, lastDepth)
             var conditions: [Expr] = []
@@ -271,7 +314,7 @@ extension Parser {
     /// args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
     /// kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+ | ...
     /// A generator expression may be the sole argument without its own parentheses.
-    mutating func callArguments(open: Token) throws(SyntaxErrorInfo) -> [CallArgument] {
+    mutating func callArguments(open: Token, allowGenerator: Bool = true) throws(SyntaxErrorInfo) -> [CallArgument] {
         try enter()
         defer { leave() }
         var arguments: [CallArgument] = []
@@ -311,6 +354,7 @@ extension Parser {
             } else {
                 let value = try namedExpressionWithoutHint()
                 if kind == .kwFor {
+                    if !allowGenerator { throw invalidSyntax() }
                     let valueDepth = lastDepth
                     let clauses = try comprehensionClauses()
                     if !arguments.isEmpty || kind != .rightParen {
@@ -348,8 +392,13 @@ extension Parser {
 
     /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
     mutating func slices() throws(SyntaxErrorInfo) -> Expr {
+        let start = location(current)
         let first = try slice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // A lone `*x` is still a tuple of one element (`a[*b]` is `a[(*b,)]`).
+            if case .starred = first.kind { return try node(.tuple([first]), start, lastDepth) }
+            return first
+        }
         var items = [first]
         var childDepth = lastDepth
         while accept(.comma) {
@@ -357,7 +406,7 @@ extension Parser {
             items.append(try slice())
             childDepth = max(childDepth, lastDepth)
         }
-        return try node(.tuple(items), first.location, childDepth)
+        return try node(.tuple(items), start, childDepth)
     }
 
     /// slice: [expression] ':' [expression] [':' [expression]] | named_expression

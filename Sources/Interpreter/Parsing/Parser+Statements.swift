@@ -80,7 +80,7 @@ extension Parser {
         case .kwFrom:
             return try importFromStatement()
         case .indent:
-            throw error("unexpected indent", at: token, kind: .indentationError)
+            throw unexpectedIndent(token)
         default:
             return try assignmentOrExpression()
         }
@@ -297,7 +297,7 @@ extension Parser {
         let target = try targetList(context: .forLoop)
         if !accept(.kwIn) { throw invalidSyntax() }
         let iterable = try starExpressions()
-        try expectColon(forced: true)
+        try expectColon(forced: false)
         let body = try loopBlock(after: "'for' statement", line: token.line)
         let orElse = try elseBlock()
         return Stmt(.for(target: target, iterable: iterable, body: body, orElse: orElse), at: location(token))
@@ -321,9 +321,6 @@ extension Parser {
             advance()
             try expectColon(forced: true)
             final = try block(after: "'finally' statement", line: finallyToken.line)
-        }
-        if handlers.isEmpty && final.isEmpty && tokens[pos - 1].kind != .dedent && kind != .kwFinally {
-            throw error("expected 'except' or 'finally' block", at: current)
         }
         if handlers.isEmpty && final.isEmpty {
             throw error("expected 'except' or 'finally' block", at: current)
@@ -458,7 +455,7 @@ extension Parser {
         if kind == .leftParen {
             let open = current
             advance()
-            let arguments = try callArguments(open: open)
+            let arguments = try callArguments(open: open, allowGenerator: false)
             for argument in arguments {
                 guard case .positional(let base) = argument else {
                     throw error("class keyword arguments and unpacking in bases are not supported", at: open)
@@ -466,7 +463,7 @@ extension Parser {
                 bases.append(base)
             }
         }
-        try expectColon(forced: true)
+        try expectColon(forced: false)
         let outer = (inFunction, inLoop, sawYield, inLambda)
         inFunction = false
         inLoop = false
@@ -484,18 +481,81 @@ extension Parser {
     ///     | (star_targets '=')+ (yield_expr | star_expressions) !'='
     ///     | single_target augassign ~ (yield_expr | star_expressions)
     mutating func assignmentOrExpression() throws(SyntaxErrorInfo) -> Stmt {
-        let start = location(current)
+        let mark = pos
+        do {
+            return try assignmentBody()
+        } catch {
+            // When a target is invalid, CPython's second pass tries `invalid_named_expression`
+            // on the first target before it reports the bad target.
+            if error.message.hasPrefix("cannot assign to"),
+               let hint = assignmentHint(from: mark) {
+                throw hint
+            }
+            throw error
+        }
+    }
+
+    /// CPython's `invalid_named_expression` applied to the start of a statement:
+    /// `target = value` where the statement failed and `value` is not followed by `=`.
+    func assignmentHint(from mark: Int) -> SyntaxErrorInfo? {
+        var probe = self
+        probe.pos = mark
+        while true {
+            let first = probe.current
+            if probe.kind == .star { return nil }
+            guard let element = try? probe.namedExpressionWithoutHint() else { return nil }
+            if probe.kind == .comma {
+                probe.advance()
+                if !probe.startsExpression(probe.kind) { return nil }
+                continue
+            }
+            guard probe.kind == .equal else { return nil }
+            probe.advance()
+            guard (try? probe.operators(Precedence.bitOr)) != nil,
+                  probe.kind != .equal, probe.kind != .colonEqual else { return nil }
+            if case .name = element.kind {
+                return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: element.location)
+            }
+            switch first.kind {
+            case .kwTrue, .kwFalse, .kwNone: return nil
+            case .leftBracket:
+                if case .list = element.kind { return nil }
+            case .leftParen:
+                switch element.kind {
+                case .tuple, .generator: return nil
+                default: break
+                }
+            default: break
+            }
+            switch element.kind {
+            case .compare, .unary(.not, _), .and, .or, .conditional, .lambda, .namedExpr, .starred:
+                return nil
+            default:
+                return error("cannot assign to \(expressionName(element)) here. Maybe you meant '==' instead of '='?",
+                             at: element.location)
+            }
+        }
+    }
+
+    mutating func assignmentBody() throws(SyntaxErrorInfo) -> Stmt {
+        let startToken = current
+        let start = location(startToken)
         let first = try starExpressionsOrYield()
         switch kind {
         case .equal:
             var targets = [first]
+            var starts = [startToken]
             var value = first
             while accept(.equal) {
+                let valueStart = current
                 value = try starExpressionsOrYield()
-                if kind == .equal { targets.append(value) }
+                if kind == .equal {
+                    targets.append(value)
+                    starts.append(valueStart)
+                }
             }
-            for target in targets {
-                try checkAssignable(target)
+            for (target, targetStart) in zip(targets, starts) {
+                try checkAssignable(target, start: targetStart)
             }
             try checkNotStarred(value)
             return Stmt(.assign(targets: targets, value: value), at: start)
@@ -548,24 +608,28 @@ extension Parser {
         }
     }
 
-    /// Checks one target of `a = b = value`.
-    func checkAssignable(_ target: Expr) throws(SyntaxErrorInfo) {
+    /// Checks one target of `a = b = value`; `start` is its first token.
+    mutating func checkAssignable(_ target: Expr, start: Token) throws(SyntaxErrorInfo) {
         switch target.kind {
         case .yield, .yieldFrom:
-            throw error("assignment to yield expression not possible", at: target.location)
+            if start.kind == .kwYield {
+                throw error("assignment to yield expression not possible", at: target.location)
+            }
         case .starred:
-            // CPython's compiler rejects a lone starred target.
-            break
+            postpone(error("starred assignment target must be in a list or tuple", at: target.location))
+        case .tuple(let items), .list(let items):
+            var starred = 0
+            for item in items {
+                if case .starred = item.kind { starred += 1 }
+            }
+            if starred > 1 {
+                postpone(error("multiple starred expressions in assignment", at: target.location))
+            }
         default:
             break
         }
         if let bad = invalidTarget(target, context: .assignment) {
-            switch bad.kind {
-            case .none, .bool:
-                throw error("cannot assign to \(expressionName(bad))", at: bad.location)
-            default:
-                throw error("cannot assign to \(expressionName(bad)) here. Maybe you meant '==' instead of '='?", at: bad.location)
-            }
+            throw error("cannot assign to \(expressionName(bad))", at: bad.location)
         }
     }
 
@@ -575,8 +639,4 @@ extension Parser {
         postpone(error("can't use starred expression here", at: value.location))
     }
 
-    /// The token at `location`, for errors reported where an expression starts.
-    func tokenAt(_ location: SourceLocation) -> Token {
-        Token(kind: .name, start: byteIndex(of: location), end: 0, line: location.line, column: location.column, level: 0)
-    }
 }

@@ -12,6 +12,7 @@ extension Parser {
     /// star_targets: star_target !',' | star_target (',' star_target)* [',']
     /// A target list is read as expressions, then checked.
     mutating func targetList(context: TargetContext) throws(SyntaxErrorInfo) -> Expr {
+        let start = location(current)
         let first = try starTarget()
         var result = first
         if kind == .comma {
@@ -22,7 +23,7 @@ extension Parser {
                 items.append(try starTarget())
                 childDepth = max(childDepth, lastDepth)
             }
-            result = try node(.tuple(items), first.location, childDepth)
+            result = try node(.tuple(items), start, childDepth)
         }
         if let bad = invalidTarget(result, context: context) {
             throw error("cannot assign to \(expressionName(bad))", at: bad.location)

@@ -102,22 +102,44 @@ struct Parser {
     }
 
     /// A syntax error at `token`, replaced by "'(' was never closed" when CPython would report
-    /// the unclosed bracket instead.
-    func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError) -> SyntaxErrorInfo {
-        if let open = unclosedBracket, token.line > open.line || token.kind == .endMarker {
+    /// the unclosed bracket instead: when the parser had read past the bracket's line, or to the
+    /// end of the input, before failing. `reach` is the furthest token read (default: current).
+    func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError,
+               reach: Token? = nil) -> SyntaxErrorInfo {
+        let furthest = reach ?? current
+        if let open = unclosedBracket,
+           token.line > open.line || token.kind == .endMarker || furthest.line > open.line || furthest.kind == .endMarker {
             let bracket = Character(Unicode.Scalar(src[open.start]))
             return SyntaxErrorInfo(.syntaxError, "'\(bracket)' was never closed",
                                    line: open.line, offset: characterOffset(ofByte: open.start))
         }
         let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
-        return SyntaxErrorInfo(errorKind, text, line: token.line, offset: characterOffset(ofByte: token.start))
+        var located = token
+        // At the end of the input CPython points at the end of the last line, not past it.
+        if (token.kind == .endMarker || token.kind == .dedent) && token.start >= src.count {
+            var index = tokens.count - 1
+            while index > 0 && (tokens[index].kind == .endMarker || tokens[index].kind == .dedent) { index -= 1 }
+            if index >= 0 && index < tokens.count { located = tokens[index] }
+        }
+        return SyntaxErrorInfo(errorKind, text, line: located.line, offset: characterOffset(ofByte: located.start))
+    }
+
+    /// An error CPython places just past the end of a token (string literal errors).
+    func error(_ message: String, afterEndOf token: Token) -> SyntaxErrorInfo {
+        let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
+        var line = token.line
+        for k in token.start..<min(token.end, src.count) where src[k] == UInt8(ascii: "\n") { line += 1 }
+        return SyntaxErrorInfo(.syntaxError, text, line: line, offset: characterOffset(ofByte: token.end))
     }
 
     /// An error located at the start of an expression.
-    func error(_ message: String, at location: SourceLocation) -> SyntaxErrorInfo {
-        let token = Token(kind: .name, start: byteIndex(of: location), end: 0,
-                          line: location.line, column: location.column, level: 0)
-        return error(message, at: token)
+    func error(_ message: String, at location: SourceLocation, reach: Token? = nil) -> SyntaxErrorInfo {
+        error(message, at: tokenAt(location), reach: reach)
+    }
+
+    /// The token at `location`, for errors reported where an expression starts.
+    func tokenAt(_ location: SourceLocation) -> Token {
+        Token(kind: .name, start: byteIndex(of: location), end: 0, line: location.line, column: location.column, level: 0)
     }
 
     func byteIndex(of location: SourceLocation) -> Int {
@@ -135,12 +157,21 @@ struct Parser {
     func invalidSyntax() -> SyntaxErrorInfo {
         let token = current
         if token.kind == .indent {
-            return error("unexpected indent", at: token, kind: .indentationError)
+            return unexpectedIndent(token)
         }
         if token.kind == .dedent {
             return error("unexpected unindent", at: token, kind: .indentationError)
         }
         return error("invalid syntax", at: token)
+    }
+
+    /// CPython places "unexpected indent" on the last column of the indentation.
+    func unexpectedIndent(_ token: Token) -> SyntaxErrorInfo {
+        var error = error("unexpected indent", at: token, kind: .indentationError)
+        if error.message == "unexpected indent" {
+            error.offset = max(1, characterOffset(ofByte: token.end) - 1)
+        }
+        return error
     }
 
     /// Keeps the first compile-time error to throw once parsing succeeds.

@@ -163,9 +163,11 @@ extension Tokenizer {
         }
         while true {
             if pos >= limit {
+                // CPython counts a final newline as ending the last line, not starting another.
+                let detected = pos == lineStart && line > startLine ? line - 1 : line
                 let message = triple
-                    ? "unterminated triple-quoted string literal (detected at line \(line))"
-                    : "unterminated string literal (detected at line \(line))"
+                    ? "unterminated triple-quoted string literal (detected at line \(detected))"
+                    : "unterminated string literal (detected at line \(detected))"
                 throw SyntaxErrorInfo(.syntaxError, message, line: startLine,
                                       offset: offset(ofByte: start, lineStart: startLineStart))
             }

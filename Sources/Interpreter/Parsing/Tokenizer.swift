@@ -247,7 +247,7 @@ struct Tokenizer {
     mutating func continuation() throws(SyntaxErrorInfo) {
         let next = byte(pos + 1)
         if pos + 1 >= limit {
-            throw error("unexpected EOF while parsing", at: pos)
+            throw error("unexpected EOF while parsing", at: pos + 1)
         }
         if next != UInt8(ascii: "\n") {
             throw error("unexpected character after line continuation character", at: pos + 1)
