@@ -4,8 +4,9 @@
 extension Parser {
     /// Adds the pieces of one f-string literal to `parts`; `text` holds literal text not yet
     /// added (so adjacent literals merge).
+    @inline(never)
     mutating func formattedString(_ literal: StringLiteral, text: inout String, parts: inout [FStringPart],
-                                  childDepth: inout Int) throws(SyntaxErrorInfo) {
+                                  childDepth: inout Int) throws {
         var i = literal.body.lowerBound
         try formattedParts(&i, literal: literal, level: 0, text: &text, parts: &parts, childDepth: &childDepth)
     }
@@ -13,7 +14,7 @@ extension Parser {
     /// fstring: literal text and `{…}` fields up to the end of the body, or, in a format spec
     /// (`level` 1), up to its closing `}`.
     mutating func formattedParts(_ i: inout Int, literal: StringLiteral, level: Int, text: inout String,
-                                 parts: inout [FStringPart], childDepth: inout Int) throws(SyntaxErrorInfo) {
+                                 parts: inout [FStringPart], childDepth: inout Int) throws {
         let end = literal.body.upperBound
         var literalStart = i
         while i < end {
@@ -54,7 +55,7 @@ extension Parser {
     /// replacement_field: '{' expression ['='] ['!' conversion] [':' format_spec] '}'
     /// (`i` is just past the `{`).
     mutating func replacementField(_ i: inout Int, literal: StringLiteral, level: Int, text: inout String,
-                                   parts: inout [FStringPart], childDepth: inout Int) throws(SyntaxErrorInfo) {
+                                   parts: inout [FStringPart], childDepth: inout Int) throws {
         let token = literal.token
         let end = literal.body.upperBound
         if level >= 2 { throw error("f-string: expressions nested too deeply", afterEndOf: token) }
@@ -180,7 +181,7 @@ extension Parser {
     }
 
     /// Parses a replacement field's expression, located where it sits in the cell.
-    mutating func fieldExpression(_ range: Range<Int>, token: Token) throws(SyntaxErrorInfo) -> Expr {
+    mutating func fieldExpression(_ range: Range<Int>, token: Token) throws -> Expr {
         var line = token.line
         var start = lineStart(of: token.start)
         var k = token.start

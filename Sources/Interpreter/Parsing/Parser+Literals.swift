@@ -3,7 +3,8 @@ import BigInt
 // Number and string literal values.
 extension Parser {
     /// The value of a NUMBER token (already checked by the tokenizer).
-    func numberValue(_ token: Token) throws(SyntaxErrorInfo) -> ExprKind {
+    @inline(never)
+    mutating func numberValue(_ token: Token) throws -> ExprKind {
         var digits: [UInt8] = []
         digits.reserveCapacity(token.end - token.start)
         var isFloat = false
@@ -66,7 +67,7 @@ extension Parser {
         var token: Token
     }
 
-    func stringLiteral(_ token: Token) -> StringLiteral {
+    mutating func stringLiteral(_ token: Token) -> StringLiteral {
         var raw = false
         var formatted = false
         var i = token.start
@@ -89,7 +90,8 @@ extension Parser {
     }
 
     /// strings: STRING+ — adjacent literals concatenated; any f-string makes the whole an f-string.
-    mutating func strings() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func strings() throws -> Expr {
         let first = current
         var text = ""
         var parts: [FStringPart] = []
@@ -111,7 +113,7 @@ extension Parser {
     }
 
     /// Decodes the escapes of a non-raw literal's bytes.
-    func decode(_ range: Range<Int>, raw: Bool, token: Token) throws(SyntaxErrorInfo) -> String {
+    mutating func decode(_ range: Range<Int>, raw: Bool, token: Token) throws -> String {
         if raw || !src[range].contains(UInt8(ascii: "\\")) {
             return String(decoding: src[range], as: UTF8.self)
         }
@@ -182,7 +184,7 @@ extension Parser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func hexValue(_ c: UInt8) -> UInt32? {
+    mutating func hexValue(_ c: UInt8) -> UInt32? {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(c - UInt8(ascii: "0"))
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(c - UInt8(ascii: "a") + 10)

@@ -1,7 +1,7 @@
 // Statements: CPython's `statements`, `simple_stmt` and `compound_stmt` rules.
 extension Parser {
     /// file: [statements] ENDMARKER
-    mutating func file() throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func file() throws -> [Stmt] {
         var body: [Stmt] = []
         while kind != .endMarker {
             try statement(into: &body)
@@ -11,7 +11,7 @@ extension Parser {
     }
 
     /// statement: compound_stmt | simple_stmts
-    mutating func statement(into body: inout [Stmt]) throws(SyntaxErrorInfo) {
+    mutating func statement(into body: inout [Stmt]) throws {
         switch kind {
         case .kwIf:
             body.append(try ifStatement(keyword: "if"))
@@ -35,7 +35,7 @@ extension Parser {
     }
 
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
-    mutating func simpleStatements(into body: inout [Stmt]) throws(SyntaxErrorInfo) {
+    mutating func simpleStatements(into body: inout [Stmt]) throws {
         while true {
             body.append(try simpleStatement())
             if accept(.semicolon) {
@@ -50,7 +50,7 @@ extension Parser {
 
     /// simple_stmt: assignment | star_expressions | return_stmt | import_stmt | raise_stmt | 'pass'
     ///     | del_stmt | yield_stmt | assert_stmt | 'break' | 'continue' | global_stmt | nonlocal_stmt
-    mutating func simpleStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func simpleStatement() throws -> Stmt {
         let token = current
         let start = location(token)
         switch token.kind {
@@ -87,7 +87,7 @@ extension Parser {
     }
 
     /// return_stmt: 'return' [star_expressions]
-    mutating func returnStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func returnStatement() throws -> Stmt {
         let token = current
         advance()
         if !inFunction { postpone(error("'return' outside function", at: token)) }
@@ -100,7 +100,7 @@ extension Parser {
     }
 
     /// raise_stmt: 'raise' expression ['from' expression] | 'raise'
-    mutating func raiseStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func raiseStatement() throws -> Stmt {
         let token = current
         advance()
         if kind == .newline || kind == .semicolon {
@@ -114,7 +114,7 @@ extension Parser {
 
     /// global_stmt: 'global' ','.NAME+
     /// nonlocal_stmt: 'nonlocal' ','.NAME+
-    mutating func globalStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func globalStatement() throws -> Stmt {
         let token = current
         advance()
         var names = [try expectName()]
@@ -125,7 +125,7 @@ extension Parser {
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)
-    mutating func deleteStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func deleteStatement() throws -> Stmt {
         let token = current
         advance()
         var targets: [Expr] = []
@@ -143,7 +143,7 @@ extension Parser {
     }
 
     /// assert_stmt: 'assert' expression [',' expression]
-    mutating func assertStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func assertStatement() throws -> Stmt {
         let token = current
         advance()
         let test = try expression()
@@ -154,7 +154,7 @@ extension Parser {
 
     /// import_name: 'import' dotted_as_names
     /// dotted_as_name: dotted_name ['as' NAME]
-    mutating func importStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func importStatement() throws -> Stmt {
         let token = current
         advance()
         var names: [ImportName] = []
@@ -168,7 +168,7 @@ extension Parser {
     }
 
     /// dotted_name: dotted_name '.' NAME | NAME
-    mutating func dottedName() throws(SyntaxErrorInfo) -> String {
+    mutating func dottedName() throws -> String {
         var name = try expectName()
         while accept(.dot) { name += "." + (try expectName()) }
         return name
@@ -177,7 +177,7 @@ extension Parser {
     /// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
     ///     | 'from' ('.' | '...')+ 'import' import_from_targets
     /// import_from_targets: '(' import_from_as_names [','] ')' | import_from_as_names !',' | '*'
-    mutating func importFromStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func importFromStatement() throws -> Stmt {
         let token = current
         advance()
         var module = ""
@@ -214,14 +214,14 @@ extension Parser {
 
     /// Consumes the `:` ending a compound statement's header. CPython says "expected ':'" where
     /// its grammar forces the colon (`forced`) or where the header ends the line.
-    mutating func expectColon(forced: Bool) throws(SyntaxErrorInfo) {
+    mutating func expectColon(forced: Bool) throws {
         if accept(.colon) { return }
         if forced || kind == .newline { throw error("expected ':'", at: current) }
         throw invalidSyntax()
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
-    mutating func block(after header: String, line: Int) throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func block(after header: String, line: Int) throws -> [Stmt] {
         var body: [Stmt] = []
         if kind == .newline {
             advance()
@@ -242,7 +242,7 @@ extension Parser {
     }
 
     /// A loop body: `break` and `continue` are allowed inside.
-    mutating func loopBlock(after header: String, line: Int) throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func loopBlock(after header: String, line: Int) throws -> [Stmt] {
         let outer = inLoop
         inLoop = true
         defer { inLoop = outer }
@@ -250,7 +250,7 @@ extension Parser {
     }
 
     /// else_block: 'else' &&':' block
-    mutating func elseBlock() throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func elseBlock() throws -> [Stmt] {
         guard kind == .kwElse else { return [] }
         let token = current
         advance()
@@ -262,7 +262,7 @@ extension Parser {
 
     /// if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block]
     /// elif_stmt: 'elif' named_expression ':' block elif_stmt | 'elif' named_expression ':' block [else_block]
-    mutating func ifStatement(keyword: String) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func ifStatement(keyword: String) throws -> Stmt {
         let token = current
         advance()
         let test = try namedExpression()
@@ -280,7 +280,7 @@ extension Parser {
     }
 
     /// while_stmt: 'while' named_expression ':' block [else_block]
-    mutating func whileStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func whileStatement() throws -> Stmt {
         let token = current
         advance()
         let test = try namedExpression()
@@ -291,7 +291,7 @@ extension Parser {
     }
 
     /// for_stmt: 'for' star_targets 'in' ~ star_expressions &&':' block [else_block]
-    mutating func forStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func forStatement() throws -> Stmt {
         let token = current
         advance()
         let target = try targetList(context: .forLoop)
@@ -304,7 +304,7 @@ extension Parser {
     }
 
     /// try_stmt: 'try' &&':' block finally_block | 'try' &&':' block except_block+ [else_block] [finally_block]
-    mutating func tryStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func tryStatement() throws -> Stmt {
         let token = current
         advance()
         try expectColon(forced: true)
@@ -329,7 +329,7 @@ extension Parser {
     }
 
     /// except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
-    mutating func exceptBlock() throws(SyntaxErrorInfo) -> ExceptHandler {
+    mutating func exceptBlock() throws -> ExceptHandler {
         let token = current
         advance()
         if kind == .star { throw error("except* is not supported", at: current) }
@@ -348,7 +348,7 @@ extension Parser {
     }
 
     /// with_stmt: 'with' '(' ','.with_item+ ','? ')' ':' block | 'with' ','.with_item+ ':' block
-    mutating func withStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func withStatement() throws -> Stmt {
         let token = current
         advance()
         var items: [WithItem] = []
@@ -387,7 +387,7 @@ extension Parser {
     }
 
     /// with_item: expression 'as' star_target &(',' | ')' | ':') | expression
-    mutating func withItem() throws(SyntaxErrorInfo) -> WithItem {
+    mutating func withItem() throws -> WithItem {
         let context = try expression()
         var target: Expr? = nil
         if accept(.kwAs) {
@@ -403,7 +403,7 @@ extension Parser {
     /// decorators: ('@' f=named_expression NEWLINE)+
     /// function_def: decorators function_def_raw | function_def_raw
     /// class_def: decorators class_def_raw | class_def_raw
-    mutating func decorated() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func decorated() throws -> Stmt {
         var decorators: [Expr] = []
         while accept(.at) {
             decorators.append(try namedExpression())
@@ -417,7 +417,7 @@ extension Parser {
     }
 
     /// function_def_raw: 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
-    mutating func functionDefinition(decorators: [Expr]) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func functionDefinition(decorators: [Expr]) throws -> Stmt {
         let token = current
         advance()
         let name = try expectName()
@@ -447,7 +447,7 @@ extension Parser {
     }
 
     /// class_def_raw: 'class' NAME ['(' [arguments] ')'] &&':' block
-    mutating func classDefinition(decorators: [Expr]) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func classDefinition(decorators: [Expr]) throws -> Stmt {
         let token = current
         advance()
         let name = try expectName()
@@ -480,14 +480,14 @@ extension Parser {
     ///     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
     ///     | (star_targets '=')+ (yield_expr | star_expressions) !'='
     ///     | single_target augassign ~ (yield_expr | star_expressions)
-    mutating func assignmentOrExpression() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func assignmentOrExpression() throws -> Stmt {
         let mark = pos
         do {
             return try assignmentBody()
         } catch {
             // When a target is invalid, CPython's second pass tries `invalid_named_expression`
             // on the first target before it reports the bad target.
-            if error.message.hasPrefix("cannot assign to"),
+            if let syntaxError = error as? SyntaxErrorInfo, syntaxError.message.hasPrefix("cannot assign to"),
                let hint = assignmentHint(from: mark) {
                 throw hint
             }
@@ -497,13 +497,13 @@ extension Parser {
 
     /// CPython's `invalid_named_expression` applied to the start of a statement:
     /// `target = value` where the statement failed and `value` is not followed by `=`.
-    func assignmentHint(from mark: Int) -> SyntaxErrorInfo? {
+    mutating func assignmentHint(from mark: Int) -> SyntaxErrorInfo? {
         var probe = self
         probe.pos = mark
         while true {
             let first = probe.current
             if probe.kind == .star { return nil }
-            guard let element = try? probe.namedExpressionWithoutHint() else { return nil }
+            guard let element = try? probe.namedExpression(hint: false) else { return nil }
             if probe.kind == .comma {
                 probe.advance()
                 if !probe.startsExpression(probe.kind) { return nil }
@@ -537,7 +537,7 @@ extension Parser {
         }
     }
 
-    mutating func assignmentBody() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func assignmentBody() throws -> Stmt {
         let startToken = current
         let start = location(startToken)
         let first = try starExpressionsOrYield()
@@ -601,7 +601,7 @@ extension Parser {
     }
 
     /// CPython's hint for Python 2's `print x` and `exec x`.
-    func legacyStatementHint(_ expression: Expr) throws(SyntaxErrorInfo) {
+    mutating func legacyStatementHint(_ expression: Expr) throws {
         guard case .name(let name) = expression.kind, name == "print" || name == "exec" else { return }
         if startsExpression(kind) {
             throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: expression.location)
@@ -609,7 +609,7 @@ extension Parser {
     }
 
     /// Checks one target of `a = b = value`; `start` is its first token.
-    mutating func checkAssignable(_ target: Expr, start: Token) throws(SyntaxErrorInfo) {
+    mutating func checkAssignable(_ target: Expr, start: Token) throws {
         switch target.kind {
         case .yield, .yieldFrom:
             if start.kind == .kwYield {
@@ -634,7 +634,7 @@ extension Parser {
     }
 
     /// A starred expression used as a whole value: CPython's compiler rejects it.
-    mutating func checkNotStarred(_ value: Expr?) throws(SyntaxErrorInfo) {
+    mutating func checkNotStarred(_ value: Expr?) throws {
         guard let value, case .starred = value.kind else { return }
         postpone(error("can't use starred expression here", at: value.location))
     }
