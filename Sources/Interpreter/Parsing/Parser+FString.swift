@@ -44,6 +44,12 @@ extension Parser {
             }
             if c == UInt8(ascii: "\\") && !literal.raw && i + 1 < end
                 && src[i + 1] != UInt8(ascii: "{") && src[i + 1] != UInt8(ascii: "}") {
+                // `\N{NAME}` is an escape, not a replacement field.
+                if src[i + 1] == UInt8(ascii: "N") && i + 2 < end && src[i + 2] == UInt8(ascii: "{"),
+                   let close = src[(i + 2)..<end].firstIndex(of: UInt8(ascii: "}")) {
+                    i = close + 1
+                    continue
+                }
                 i += 2
                 continue
             }
@@ -217,6 +223,8 @@ extension Parser {
         try parser.checkNotStarred(value)
         sawYield = sawYield || parser.sawYield
         if deferredError == nil { deferredError = parser.deferredError }
+        if deferredScopeError == nil { deferredScopeError = parser.deferredScopeError }
+        yieldLocations += parser.yieldLocations
         lastDepth = parser.lastDepth
         return value
     }

@@ -175,7 +175,17 @@ extension Parser {
                 if value > 0x10FFFF { throw unicodeError(start, i, "illegal Unicode character") }
                 append(value)
             case UInt8(ascii: "N"):
-                throw unicodeError(start, i, "\\N{...} escapes are not supported")
+                guard i < end, src[i] == UInt8(ascii: "{"),
+                      let close = src[i..<end].firstIndex(of: UInt8(ascii: "}")), close > i + 1 else {
+                    let stop = i < end && src[i] == UInt8(ascii: "{") ? i + 1 : i
+                    throw unicodeError(start, stop, "malformed \\N character escape")
+                }
+                let name = String(decoding: src[(i + 1)..<close], as: UTF8.self)
+                guard let character = characterNamed(name) else {
+                    throw unicodeError(start, close + 1, "unknown Unicode character name")
+                }
+                out.append(contentsOf: Array(character.utf8))
+                i = close + 1
             default:
                 out.append(UInt8(ascii: "\\"))
                 out.append(escape)

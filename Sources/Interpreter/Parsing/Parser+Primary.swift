@@ -114,6 +114,7 @@ extension Parser {
     @inline(never)
     mutating func parenthesised() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightParen) { return leaf(.tuple([]), location(open)) }
         if kind == .kwYield {
@@ -127,7 +128,7 @@ extension Parser {
         var childDepth = lastDepth
         if kind == .kwFor {
             try checkComprehensionElement(first)
-            let clauses = try comprehensionClauses()
+            let clauses = try comprehensionClauses("generator expression", yieldMark: yieldMark)
             try closeBracket(.rightParen, open: open, last: nil)
             return try node(.generator(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -156,13 +157,14 @@ extension Parser {
     @inline(never)
     mutating func listDisplay() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightBracket) { return leaf(.list([]), location(open)) }
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .kwFor {
             try checkComprehensionElement(first)
-            let clauses = try comprehensionClauses()
+            let clauses = try comprehensionClauses("list comprehension", yieldMark: yieldMark)
             try closeBracket(.rightBracket, open: open, last: nil)
             return try node(.listComprehension(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -183,20 +185,21 @@ extension Parser {
     @inline(never)
     mutating func braceDisplay() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightBrace) { return leaf(.dict([]), location(open)) }
         if kind == .doubleStar {
-            return try dictDisplay(open: open, first: nil)
+            return try dictDisplay(open: open, first: nil, yieldMark: yieldMark)
         }
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .colon {
             if case .starred = first.kind { throw invalidSyntax() }
-            return try dictDisplay(open: open, first: (first, childDepth))
+            return try dictDisplay(open: open, first: (first, childDepth), yieldMark: yieldMark)
         }
         if kind == .kwFor {
             try checkComprehensionElement(first)
-            let clauses = try comprehensionClauses()
+            let clauses = try comprehensionClauses("set comprehension", yieldMark: yieldMark)
             try closeBracket(.rightBrace, open: open, last: nil)
             return try node(.setComprehension(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -221,7 +224,7 @@ extension Parser {
     /// double_starred_kvpair: '**' bitwise_or | kvpair
     /// kvpair: expression ':' expression
     @inline(never)
-    mutating func dictDisplay(open: Token, first: (Expr, Int)?) throws -> Expr {
+    mutating func dictDisplay(open: Token, first: (Expr, Int)?, yieldMark: Int) throws -> Expr {
         var items: [DictItem] = []
         var childDepth = 0
         var lastValue: Expr? = nil
@@ -230,7 +233,7 @@ extension Parser {
             let value = try expression()
             childDepth = max(keyDepth, lastDepth)
             if kind == .kwFor {
-                let clauses = try comprehensionClauses()
+                let clauses = try comprehensionClauses("dict comprehension", yieldMark: yieldMark)
                 try closeBracket(.rightBrace, open: open, last: nil)
                 return try node(.dictComprehension(key: key, value: value, clauses), location(open), max(childDepth, lastDepth))
             }
@@ -282,11 +285,15 @@ extension Parser {
     /// for_if_clauses: for_if_clause+
     /// for_if_clause: 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
     @inline(never)
-    mutating func comprehensionClauses() throws -> [Comprehension] {
+    ///
+    /// `kind` names the comprehension in errors; `yieldMark` counts the `yield`s read before
+    /// its element, since a `yield` anywhere in it but its first iterable is an error.
+    mutating func comprehensionClauses(_ kind: String, yieldMark: Int) throws -> [Comprehension] {
         var clauses: [Comprehension] = []
         var childDepth = 0
-        while kind == .kwFor || kind == .kwAsync {
-            if kind == .kwAsync { throw error("asynchronous comprehensions are not supported", at: current) }
+        var outerIterable = yieldMark..<yieldMark
+        while self.kind == .kwFor || self.kind == .kwAsync {
+            if self.kind == .kwAsync { throw error("asynchronous comprehensions are not supported", at: current) }
             advance()
             let target = try targetList(context: .forLoop)
             childDepth = max(childDepth, lastDepth)
@@ -298,7 +305,9 @@ extension Parser {
                 }
                 throw invalidSyntax()
             }
+            let iterableStart = yieldLocations.count
             let iterable = try operators(Precedence.or)
+            if clauses.isEmpty { outerIterable = iterableStart..<yieldLocations.count }
             childDepth = max(childDepth, lastDepth)
             var conditions: [Expr] = []
             while accept(.kwIf) {
@@ -306,6 +315,10 @@ extension Parser {
                 childDepth = max(childDepth, lastDepth)
             }
             clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+        }
+        let inside = (yieldMark..<yieldLocations.count).first { !outerIterable.contains($0) }
+        if let inside, inside < yieldLocations.count {
+            postponeScopeError(error("'yield' inside \(kind)", at: yieldLocations[inside]))
         }
         lastDepth = childDepth
         return clauses
@@ -322,10 +335,11 @@ extension Parser {
             if kind == .star || kind == .doubleStar || (kind == .name && peekKind(1) == .equal) {
                 try unpackingOrKeywordArgument(&state)
             } else {
+                let yieldMark = yieldLocations.count
                 let value = try namedExpression(hint: false)
                 if kind == .kwFor {
                     if !allowGenerator { throw invalidSyntax() }
-                    try generatorArgument(value, open: open, state: &state)
+                    try generatorArgument(value, open: open, yieldMark: yieldMark, state: &state)
                     break
                 }
                 if kind == .equal || state.sawKeyword || state.sawDoubleStar { throw misplacedArgument(value, state) }
@@ -386,9 +400,9 @@ extension Parser {
 
     /// A generator expression as the sole argument: `f(x for x in y)`.
     @inline(never)
-    mutating func generatorArgument(_ value: Expr, open: Token, state: inout ArgumentState) throws {
+    mutating func generatorArgument(_ value: Expr, open: Token, yieldMark: Int, state: inout ArgumentState) throws {
         let valueDepth = lastDepth
-        let clauses = try comprehensionClauses()
+        let clauses = try comprehensionClauses("generator expression", yieldMark: yieldMark)
         if !state.arguments.isEmpty || kind != .rightParen {
             throw error("Generator expression must be parenthesized", at: value.location)
         }
@@ -467,6 +481,7 @@ extension Parser {
     mutating func yieldExpression() throws -> Expr {
         let token = current
         advance()
+        yieldLocations.append(location(token))
         if inLambda {
             postpone(error("'yield' inside lambda is not supported", at: token))
         } else if !inFunction {
@@ -498,7 +513,7 @@ extension Parser {
         var names: [String] = []
         func note(_ name: String, _ token: Token, _ parser: inout Parser) {
             if names.contains(name) {
-                parser.postpone(parser.error("duplicate argument '\(name)' in function definition", at: token))
+                parser.postponeScopeError(parser.error("duplicate argument '\(name)' in function definition", at: token))
             }
             names.append(name)
         }

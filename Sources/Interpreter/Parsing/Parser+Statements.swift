@@ -6,6 +6,7 @@ extension Parser {
         while kind != .endMarker {
             try statement(into: &body)
         }
+        if let deferredScopeError { throw deferredScopeError }
         if let deferredError { throw deferredError }
         return body
     }
@@ -119,8 +120,12 @@ extension Parser {
         advance()
         var names = [try expectName()]
         while accept(.comma) { names.append(try expectName()) }
+        let keyword = token.kind == .kwGlobal ? "global" : "nonlocal"
+        for name in names where parameterNames.contains(name) {
+            postponeScopeError(error("name '\(name)' is parameter and \(keyword)", at: token))
+        }
         if token.kind == .kwGlobal { return Stmt(.global(names), at: location(token)) }
-        if !inFunction { postpone(error("nonlocal declaration not allowed at module level", at: token)) }
+        if !inFunction { postponeScopeError(error("nonlocal declaration not allowed at module level", at: token)) }
         return Stmt(.nonlocal(names), at: location(token))
     }
 
@@ -355,7 +360,7 @@ extension Parser {
         if kind == .leftParen {
             // `with (a as b, c):` — or a parenthesised expression as the only context manager.
             let mark = pos
-            let savedDeferred = deferredError
+            let savedDeferred = (deferredError, deferredScopeError, yieldLocations)
             let savedYield = sawYield
             do {
                 advance()
@@ -372,7 +377,7 @@ extension Parser {
             }
             if items.isEmpty {
                 pos = mark
-                deferredError = savedDeferred
+                (deferredError, deferredScopeError, yieldLocations) = savedDeferred
                 sawYield = savedYield
             }
         }
@@ -428,19 +433,16 @@ extension Parser {
         if accept(.arrow) { _ = try expression() }
         try expectColon(forced: true)
 
-        let outer = (inFunction, inLoop, sawYield, inLambda)
+        let outer = (inFunction, inLoop, sawYield, inLambda, parameterNames)
         inFunction = true
         inLoop = false
         sawYield = false
         inLambda = false
-        let body: [Stmt]
-        do {
-            body = try block(after: "function definition", line: token.line)
-        } catch {
-            throw error
-        }
+        parameterNames = parameters.positional.map(\.name) + parameters.keywordOnly.map(\.name)
+            + [parameters.varArgs, parameters.varKeywords].compactMap { $0 }
+        let body = try block(after: "function definition", line: token.line)
         let isGenerator = sawYield
-        (inFunction, inLoop, sawYield, inLambda) = outer
+        (inFunction, inLoop, sawYield, inLambda, parameterNames) = outer
         let definition = FunctionDef(name: name, parameters: parameters, body: body,
                                      decorators: decorators, isGenerator: isGenerator)
         return Stmt(.functionDef(definition), at: location(token))
@@ -464,12 +466,13 @@ extension Parser {
             }
         }
         try expectColon(forced: false)
-        let outer = (inFunction, inLoop, sawYield, inLambda)
+        let outer = (inFunction, inLoop, sawYield, inLambda, parameterNames)
         inFunction = false
         inLoop = false
         inLambda = false
+        parameterNames = []
         let body = try block(after: "class definition", line: token.line)
-        (inFunction, inLoop, sawYield, inLambda) = outer
+        (inFunction, inLoop, sawYield, inLambda, parameterNames) = outer
         return Stmt(.classDef(ClassDef(name: name, bases: bases, body: body, decorators: decorators)), at: location(token))
     }
 

@@ -18,6 +18,13 @@ struct Parser {
     var sawYield = false
     /// The first error CPython's compiler would raise, thrown after a successful parse.
     var deferredError: SyntaxErrorInfo? = nil
+    /// The first error CPython's symbol table pass would raise; it runs before the compiler,
+    /// so this one wins over `deferredError`.
+    var deferredScopeError: SyntaxErrorInfo? = nil
+    /// The parameter names of the function whose body is being read.
+    var parameterNames: [String] = []
+    /// Where every `yield` read so far is, to find those inside comprehensions.
+    var yieldLocations: [SourceLocation] = []
     /// Current recursion depth of nested expressions and blocks.
     var depth = 0
     /// Depth of the tree the last expression function returned.
@@ -182,6 +189,11 @@ struct Parser {
     /// Keeps the first compile-time error to throw once parsing succeeds.
     mutating func postpone(_ error: SyntaxErrorInfo) {
         if deferredError == nil { deferredError = error }
+    }
+
+    /// Keeps the first symbol-table error (scopes and names) to throw once parsing succeeds.
+    mutating func postponeScopeError(_ error: SyntaxErrorInfo) {
+        if deferredScopeError == nil { deferredScopeError = error }
     }
 
     // MARK: - Depth
