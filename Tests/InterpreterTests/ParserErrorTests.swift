@@ -116,7 +116,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase("0x", .syntaxError, "invalid hexadecimal literal", line: 1, offset: 2),
         ErrorCase("0o8", .syntaxError, "invalid digit '8' in octal literal", line: 1, offset: 3),
         ErrorCase("0b2", .syntaxError, "invalid digit '2' in binary literal", line: 1, offset: 3),
-        ErrorCase("1e", .syntaxError, "invalid decimal literal", line: 1, offset: nil),
+        ErrorCase("1e", .syntaxError, "invalid decimal literal", line: 1, offset: 1),
         ErrorCase("1_", .syntaxError, "invalid decimal literal", line: 1, offset: 2),
         ErrorCase("0_7", .syntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line: 1, offset: 1),
         ErrorCase("0x1for", .syntaxError, "invalid syntax", line: 1, offset: 7),
@@ -206,10 +206,10 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase("x = 0o", .syntaxError, "invalid octal literal", line: 1, offset: 6),
         ErrorCase("x = 0x_", .syntaxError, "invalid hexadecimal literal", line: 1, offset: 7),
         ErrorCase("x = 1_000_", .syntaxError, "invalid decimal literal", line: 1, offset: 10),
-        ErrorCase("x = 1e+", .syntaxError, "invalid decimal literal", line: 1, offset: nil),
+        ErrorCase("x = 1e+", .syntaxError, "invalid decimal literal", line: 1, offset: 7),
         ErrorCase("x = 0777", .syntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line: 1, offset: 5),
         ErrorCase("x = 09", .syntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line: 1, offset: 5),
-        ErrorCase("x = 1.e", .syntaxError, "invalid decimal literal", line: 1, offset: nil),
+        ErrorCase("x = 1.e", .syntaxError, "invalid decimal literal", line: 1, offset: 6),
         ErrorCase("x = 0b1_", .syntaxError, "invalid binary literal", line: 1, offset: 8),
         ErrorCase("x = 1 if 2 else 3 = 4", .syntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", line: 1, offset: 1),
         ErrorCase("(a, *b, *c) = d", .syntaxError, "multiple starred expressions in assignment", line: 1, offset: 1),
@@ -321,6 +321,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase("\n\n\nx = (", .syntaxError, "'(' was never closed", line: 4, offset: 5),
         ErrorCase("x = '''\n\n'''\ny = (", .syntaxError, "'(' was never closed", line: 4, offset: 5),
         ErrorCase("def f():\n  '''doc'''\n  return 1\n  x = (", .syntaxError, "'(' was never closed", line: 4, offset: 7),
+
     ]
 
     @Test(arguments: cases)

@@ -10,7 +10,7 @@ extension Tokenizer {
     }
 
     /// CPython's `tok_decimal_tail`: digits, single underscores only between digits.
-    mutating func decimalTail() throws {
+    mutating func decimalTail() throws(SyntaxErrorInfo) {
         while true {
             while pos < limit && isDigit(src[pos]) { pos += 1 }
             if byte(pos) != UInt8(ascii: "_") { return }
@@ -23,7 +23,7 @@ extension Tokenizer {
 
     /// CPython's `verify_end_of_number`: a number may touch only the keywords that can follow
     /// it in valid code (`1if x else y`); any other letter makes the literal invalid.
-    func verifyEndOfNumber(_ kind: String) throws {
+    func verifyEndOfNumber(_ kind: String) throws(SyntaxErrorInfo) {
         let c = byte(pos)
         func follows(_ rest: String) -> Bool {
             var i = pos + 1
@@ -47,12 +47,12 @@ extension Tokenizer {
         }
         if allowed { return }
         if c < 0x80 && isIdentifierChar(c) {
-            throw error("invalid \(kind) literal", at: pos)
+            throw error("invalid \(kind) literal", at: pos - 1)
         }
     }
 
     /// Digits of a prefixed integer (`0x`, `0o`, `0b`), underscores allowed before each digit.
-    mutating func radixDigits(_ kind: String, radix: Int) throws {
+    mutating func radixDigits(_ kind: String, radix: Int) throws(SyntaxErrorInfo) {
         var any = false
         while true {
             if byte(pos) == UInt8(ascii: "_") { pos += 1 }
@@ -78,7 +78,7 @@ extension Tokenizer {
         }
     }
 
-    mutating func number() throws {
+    mutating func number() throws(SyntaxErrorInfo) {
         let start = pos
         if src[pos] == UInt8(ascii: "0") {
             switch byte(pos + 1) | 0x20 {
@@ -125,7 +125,7 @@ extension Tokenizer {
     }
 
     /// The optional `.digits`, exponent and `j` suffix of a decimal number.
-    mutating func fractionAndExponent() throws {
+    mutating func fractionAndExponent() throws(SyntaxErrorInfo) {
         if byte(pos) == UInt8(ascii: ".") {
             pos += 1
             if isDigit(byte(pos)) { try decimalTail() }
@@ -135,9 +135,12 @@ extension Tokenizer {
             pos += 1
             if byte(pos) == UInt8(ascii: "+") || byte(pos) == UInt8(ascii: "-") {
                 pos += 1
-                if !isDigit(byte(pos)) { throw error("invalid decimal literal", at: mark) }
+                if !isDigit(byte(pos)) { throw error("invalid decimal literal", at: pos - 1) }
             } else if !isDigit(byte(pos)) {
-                throw error("invalid decimal literal", at: mark)
+                // Not an exponent after all: the number ends before the `e` (as in `1else`).
+                pos = mark
+                try verifyEndOfNumber("decimal")
+                return
             }
             try decimalTail()
         }
@@ -150,7 +153,7 @@ extension Tokenizer {
     }
 
     /// Finds the end of a string literal whose prefix (possibly empty) starts at `start`.
-    mutating func string(start: Int) throws {
+    mutating func string(start: Int) throws(SyntaxErrorInfo) {
         let quote = src[pos]
         let startLine = line
         let startLineStart = lineStart

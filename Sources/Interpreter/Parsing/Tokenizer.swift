@@ -78,7 +78,7 @@ struct Tokenizer {
     // MARK: - Main loop
 
     /// Tokenizes the whole input; the last token is always `.endMarker`.
-    mutating func run() throws -> [Token] {
+    mutating func run() throws(SyntaxErrorInfo) -> [Token] {
         while true {
             if atLineStart && brackets.isEmpty && !expressionOnly {
                 if try !lineIndentation() { break }
@@ -128,7 +128,7 @@ struct Tokenizer {
     }
 
     /// Reads the indentation of a new line. Returns false at the end of input.
-    mutating func lineIndentation() throws -> Bool {
+    mutating func lineIndentation() throws(SyntaxErrorInfo) -> Bool {
         while true {
             var col = 0
             var alt = 0
@@ -165,7 +165,7 @@ struct Tokenizer {
         }
     }
 
-    mutating func indent(col: Int, alt: Int) throws {
+    mutating func indent(col: Int, alt: Int) throws(SyntaxErrorInfo) {
         let top = indents[indents.count - 1]
         let altTop = altIndents[altIndents.count - 1]
         if col == top {
@@ -174,7 +174,7 @@ struct Tokenizer {
             }
         } else if col > top {
             if indents.count >= Tokenizer.maxIndentDepth {
-                throw error("too many levels of indentation", at: pos, kind: .indentationError)
+                throw error("too many levels of indentation", at: lineStart, kind: .indentationError)
             }
             if alt <= altTop {
                 throw error("inconsistent use of tabs and spaces in indentation", at: lineStart, kind: .tabError)
@@ -199,7 +199,7 @@ struct Tokenizer {
         }
     }
 
-    mutating func finish() throws {
+    mutating func finish() throws(SyntaxErrorInfo) {
         if let open = brackets.last {
             unclosedBracket = open
             emit(.endMarker, from: pos, to: pos)
@@ -244,7 +244,7 @@ struct Tokenizer {
         while pos < limit && src[pos] != UInt8(ascii: "\n") { pos += 1 }
     }
 
-    mutating func continuation() throws {
+    mutating func continuation() throws(SyntaxErrorInfo) {
         let next = byte(pos + 1)
         if pos + 1 >= limit {
             throw error("unexpected EOF while parsing", at: pos + 1)
@@ -314,7 +314,7 @@ struct Tokenizer {
 
     // MARK: - Names
 
-    mutating func name() throws {
+    mutating func name() throws(SyntaxErrorInfo) {
         let start = pos
         var ascii = true
         while pos < limit {
@@ -391,7 +391,7 @@ struct Tokenizer {
 
     // MARK: - Operators
 
-    mutating func operatorToken(_ c: UInt8) throws {
+    mutating func operatorToken(_ c: UInt8) throws(SyntaxErrorInfo) {
         let start = pos
         let n1 = byte(pos + 1)
         let n2 = byte(pos + 2)
