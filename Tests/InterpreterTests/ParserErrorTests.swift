@@ -321,6 +321,40 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase("\n\n\nx = (", .syntaxError, "'(' was never closed", line: 4, offset: 5),
         ErrorCase("x = '''\n\n'''\ny = (", .syntaxError, "'(' was never closed", line: 4, offset: 5),
         ErrorCase("def f():\n  '''doc'''\n  return 1\n  x = (", .syntaxError, "'(' was never closed", line: 4, offset: 7),
+        ErrorCase("def g(a, b=):\n    pass", .syntaxError, "expected default value expression", line: 1, offset: 11),
+        ErrorCase("tape.watc:=h(x)", .syntaxError, "cannot use assignment expressions with attribute", line: 1, offset: 1),
+        ErrorCase("1orwhiles", .syntaxError, "invalid decimal literal", line: 1, offset: 1),
+        ErrorCase("a, b c = 1", .syntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", line: 1, offset: 6),
+        ErrorCase("x := 1", .syntaxError, "invalid syntax", line: 1, offset: 3),
+        ErrorCase("  \\u00e9=  \nprint(1)", .syntaxError, "unexpected character after line continuation character", line: 1, offset: 4),
+        ErrorCase(" 1_ v:= v", .indentationError, "unexpected indent", line: 1, offset: 1),
+        ErrorCase("del a + b", .syntaxError, "cannot delete expression", line: 1, offset: 5),
+        ErrorCase("del nnln+\nn", .syntaxError, "invalid syntax", line: 1, offset: 9),
+        ErrorCase("fori in range():\n    pass", .syntaxError, "invalid syntax", line: 1, offset: 16),
+        ErrorCase("[x if x >  > 0 else 0 for x in y]", .syntaxError, "expected 'else' after 'if' expression", line: 1, offset: 2),
+        ErrorCase("x y\nif x:\n  a\n b", .syntaxError, "invalid syntax", line: 1, offset: 3),
+        ErrorCase("x = = 1\ny = \"abc", .syntaxError, "unterminated string literal (detected at line 2)", line: 2, offset: 5),
+        ErrorCase("print(f\"{x\")\ny = 'abc", .syntaxError, "unterminated string literal (detected at line 2)", line: 2, offset: 5),
+        ErrorCase("x = 1 # c\nif x  # c\n  y", .syntaxError, "expected ':'", line: 2, offset: 7),
+        ErrorCase("f(a=1, b c)", .syntaxError, "invalid syntax. Perhaps you forgot a comma?", line: 1, offset: 8),
+        ErrorCase("p int(f\"{x:{y:{z}}}\")", .syntaxError, "f-string: expressions nested too deeply", line: 1, offset: 21),
+        ErrorCase("b[0][0 = 5\nb", .syntaxError, "'[' was never closed", line: 1, offset: 5),
+        ErrorCase("a = 4\nlen(a)= en(a= 5", .syntaxError, "'(' was never closed", line: 2, offset: 11),
+        ErrorCase("x = [1, 2 3]\ny = 'abc", .syntaxError, "unterminated string literal (detected at line 2)", line: 2, offset: 5),
+        ErrorCase("if x:\n    y\n  z = (", .indentationError, "unindent does not match any outer indentation level", line: 3, offset: 8),
+        ErrorCase("elselen(s),l:=n(r)", .syntaxError, "invalid syntax", line: 1, offset: 13),
+        ErrorCase("x = 3 not 1", .syntaxError, "invalid syntax", line: 1, offset: 11),
+        ErrorCase("x = (a := )", .syntaxError, "invalid syntax", line: 1, offset: 11),
+        ErrorCase("x = [1, 2,\n 3\n", .syntaxError, "'[' was never closed", line: 1, offset: 5),
+        ErrorCase("def f(a, *, b=): pass", .syntaxError, "expected default value expression", line: 1, offset: 14),
+        ErrorCase("results.append(10 :=// (3 - i))", .syntaxError, "invalid syntax", line: 1, offset: 19),
+        ErrorCase("r = tf.ran(e(40))print(r\n", .syntaxError, "'(' was never closed", line: 1, offset: 23),
+        ErrorCase("\t€except", .indentationError, "unexpected indent", line: 1, offset: 1),
+        ErrorCase("if x:\n  pass\n\\x4  else: pass", .syntaxError, "unexpected character after line continuation character", line: 3, offset: 2),
+        ErrorCase("with a as b c: pass", .syntaxError, "invalid syntax", line: 1, offset: 13),
+        ErrorCase("import a.b as", .syntaxError, "invalid syntax", line: 1, offset: 14),
+        ErrorCase("x = {**a, b}", .syntaxError, "':' expected after dictionary key", line: 1, offset: 11),
+        ErrorCase("x = {a: b, **c d}", .syntaxError, "invalid syntax", line: 1, offset: 16),
 
     ]
 
@@ -355,6 +389,12 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         } catch {
             #expect(error.kind == .syntaxError)
             #expect(error.message == message)
+        }
+    }
+
+    @Test func nullBytesAreRefusedFirst() {
+        #expect(throws: SyntaxErrorInfo(.syntaxError, "source code string cannot contain null bytes", line: 2, offset: 3)) {
+            try PythonParser.parse(" x = (\ny\u{0}")
         }
     }
 

@@ -82,8 +82,19 @@ extension Parser {
 
     /// The error for `:=` or `=` after an expression where neither belongs.
     @inline(never)
+    ///
+    /// CPython's patterns need a right-hand side: an expression after `:=`, a `bitwise_or` not
+    /// followed by `=` or `:=` after `=`; otherwise the error is the generic one past the operator.
     mutating func misplacedAssignment(_ value: Expr) -> SyntaxErrorInfo {
-        if kind == .colonEqual {
+        var probe = self
+        probe.advance()
+        let walrus = kind == .colonEqual
+        let rightSide = walrus ? (try? probe.expression()) : (try? probe.operators(Precedence.bitOr))
+        furthest = max(furthest, probe.furthest)
+        guard rightSide != nil, walrus || (probe.kind != .equal && probe.kind != .colonEqual) else {
+            return invalidSyntax()
+        }
+        if walrus {
             return error("cannot use assignment expressions with \(expressionName(value))", at: value.location)
         }
         switch value.kind {
@@ -112,7 +123,14 @@ extension Parser {
     mutating func conditional(_ body: Expr, start: SourceLocation) throws -> Expr {
         let bodyDepth = lastDepth
         advance()
-        let test = try operators(Precedence.or)
+        let canStart = startsExpression(kind)
+        let test: Expr
+        do {
+            test = try operators(Precedence.or)
+        } catch let error as SyntaxErrorInfo where error.message == "invalid syntax" && canStart {
+            // CPython settles for the longest condition that parses, then misses the `else`.
+            throw self.error("expected 'else' after 'if' expression", at: body.location)
+        }
         let testDepth = lastDepth
         if !accept(.kwElse) {
             if kind == .colon { throw invalidSyntax() }

@@ -199,7 +199,8 @@ extension Parser {
             k += 1
         }
         var tokenizer = Tokenizer(src, range: range, line: line, lineStart: start)
-        let fieldTokens = try tokenizer.run()
+        let fieldTokens = tokenizer.run()
+        if let failure = tokenizer.failure { throw failure }
         var parser = Parser(src: src, tokens: fieldTokens, unclosedBracket: nil)
         parser.inFString = true
         parser.inFunction = inFunction

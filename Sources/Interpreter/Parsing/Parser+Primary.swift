@@ -86,17 +86,42 @@ extension Parser {
     /// to see how far CPython would have got (which decides whether an unclosed bracket is
     /// reported instead).
     @inline(never)
+    ///
+    /// Outside brackets there is no hint, but CPython still reads the second expression, so an
+    /// error inside it (an f-string's, say) is the one reported.
     mutating func missingComma(after last: Expr?) throws {
-        guard let last, current.level > 0 || inFString, startsExpression(kind), isDisjunction(last) else { return }
+        guard !isProbe, let last, startsExpression(kind), isDisjunction(last) else { return }
         let previous = tokens[max(pos - 1, 0)]
         if previous.kind == .name && kind == .string { return }
+        // CPython's grammar takes the longest prefix that parses as the second expression (at
+        // least a lone name or literal); errors raised while building it (f-strings, escapes,
+        // the tokenizer's) escape, plain syntax errors only shorten the prefix.
         var probe = self
+        probe.isProbe = true
+        var reach = pos + 1
         do {
             _ = try probe.expression()
+            reach = probe.furthest
+        } catch let error as SyntaxErrorInfo where Parser.escapesLookahead(error) {
+            throw error
         } catch {
-            return
+            switch kind {
+            case .name, .number, .string, .kwNone, .kwTrue, .kwFalse, .ellipsis: break
+            default: return
+            }
         }
-        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location, reach: probe.current)
+        guard current.level > 0 || inFString else { return }
+        furthest = max(furthest, reach)
+        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location, reach: tokens[min(reach, tokens.count - 1)])
+    }
+
+    /// Errors that CPython raises while building nodes or reading tokens, which no
+    /// backtracking undoes.
+    static func escapesLookahead(_ error: SyntaxErrorInfo) -> Bool {
+        error.message.hasPrefix("f-string") || error.message.hasPrefix("(unicode error)")
+            || error.message.hasSuffix("was never closed") || error.message.hasPrefix("unterminated")
+            || error.message.hasPrefix("invalid character") || error.message.hasPrefix("invalid non-printable")
+            || error.message.hasSuffix("literal") || error.message.hasPrefix("Exceeds the limit")
     }
 
     /// Whether CPython's `disjunction` rule could have produced `expression` (not a lambda,
@@ -253,10 +278,14 @@ extension Parser {
                     throw error("dict unpacking cannot be used in dict comprehension", at: star)
                 }
                 items.append(.unpack(value))
-                lastValue = value
+                // `**` takes a `bitwise_or`, which CPython's comma hint does not follow.
+                lastValue = nil
             } else {
                 let key = try expression()
                 childDepth = max(childDepth, lastDepth)
+                if kind == .comma || kind == .rightBrace {
+                    throw error("':' expected after dictionary key", at: key.location)
+                }
                 if kind != .colon {
                     try closeBracket(.colon, open: open, last: key)
                 }
@@ -342,7 +371,10 @@ extension Parser {
                     try generatorArgument(value, open: open, yieldMark: yieldMark, state: &state)
                     break
                 }
-                if kind == .equal || state.sawKeyword || state.sawDoubleStar { throw misplacedArgument(value, state) }
+                if kind == .equal || state.sawKeyword || state.sawDoubleStar {
+                    try missingComma(after: value)
+                    throw misplacedArgument(value, state)
+                }
                 state.arguments.append(.positional(value))
                 state.last = value
                 state.childDepth = max(state.childDepth, lastDepth)
@@ -556,7 +588,14 @@ extension Parser {
                 note(name, token, &self)
                 if annotated && accept(.colon) { _ = try expression() }
                 var defaultValue: Expr? = nil
-                if accept(.equal) { defaultValue = try expression() }
+                if kind == .equal {
+                    let equal = current
+                    advance()
+                    if kind == .comma || kind == closing {
+                        throw error("expected default value expression", at: equal)
+                    }
+                    defaultValue = try expression()
+                }
                 if seenStar {
                     parameters.keywordOnly.append(.init(name: name, defaultValue: defaultValue))
                 } else {

@@ -37,7 +37,9 @@ extension Parser {
 
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
     mutating func simpleStatements(into body: inout [Stmt]) throws {
+        var mark = pos
         while true {
+            mark = pos
             body.append(try simpleStatement())
             if accept(.semicolon) {
                 if kind == .newline { break }
@@ -45,7 +47,31 @@ extension Parser {
             }
             break
         }
-        if kind != .newline { throw invalidSyntax() }
+        if kind != .newline {
+            var last: Expr? = nil
+            switch body.last?.kind {
+            case .expression(let value)?, .assign(_, let value)?, .augmentedAssign(_, _, let value)?, .return(let value?)?:
+                last = value
+            default:
+                break
+            }
+            if let value = last {
+                // The element right before the token is what CPython's patterns see.
+                var element = value
+                if case .tuple(let items) = value.kind, let lastItem = items.last, value.location == items[0].location {
+                    element = lastItem
+                }
+                if kind == .colonEqual {
+                    if case .name = element.kind { throw invalidSyntax() }
+                    throw misplacedAssignment(element)
+                }
+                try missingComma(after: element)
+                if case .expression = body.last?.kind, let hint = assignmentHint(from: mark) {
+                    throw hint
+                }
+            }
+            throw invalidSyntax()
+        }
         advance()
     }
 
@@ -134,17 +160,32 @@ extension Parser {
         let token = current
         advance()
         var targets: [Expr] = []
+        let mark = pos
         repeat {
             if kind == .newline || kind == .semicolon { break }
-            let target = try operators(Precedence.bitOr)
+            targets.append(try primary())
+        } while accept(.comma)
+        if kind != .newline && kind != .semicolon || targets.isEmpty {
+            throw invalidDeleteTargets(from: mark)
+        }
+        for target in targets {
             if let bad = invalidTarget(target, context: .delete) {
                 throw error("cannot delete \(expressionName(bad))", at: bad.location)
             }
-            targets.append(target)
-        } while accept(.comma)
-        if targets.isEmpty { throw invalidSyntax() }
-        if kind != .newline && kind != .semicolon { throw invalidSyntax() }
+        }
         return Stmt(.delete(targets), at: location(token))
+    }
+
+    /// CPython's `invalid_del_stmt`: when the targets read as expressions, name the one that
+    /// cannot be deleted; otherwise a plain syntax error.
+    mutating func invalidDeleteTargets(from mark: Int) -> SyntaxErrorInfo {
+        var probe = self
+        probe.pos = mark
+        if let targets = try? probe.starExpressions(),
+           let bad = invalidTarget(targets, context: .delete) {
+            return error("cannot delete \(expressionName(bad))", at: bad.location)
+        }
+        return invalidSyntax()
     }
 
     /// assert_stmt: 'assert' expression [',' expression]
@@ -485,39 +526,54 @@ extension Parser {
     ///     | single_target augassign ~ (yield_expr | star_expressions)
     mutating func assignmentOrExpression() throws -> Stmt {
         let mark = pos
+        sawAssignment = false
         do {
             return try assignmentBody()
         } catch {
-            // When a target is invalid, CPython's second pass tries `invalid_named_expression`
-            // on the first target before it reports the bad target.
-            if let syntaxError = error as? SyntaxErrorInfo, syntaxError.message.hasPrefix("cannot assign to"),
+            // CPython's second pass tries `invalid_named_expression` on the statement's first
+            // targets when its `assignment` rule failed outright: a target was invalid, or no
+            // `targets =` prefix parsed at all.
+            if let syntaxError = error as? SyntaxErrorInfo,
+               syntaxError.message.hasPrefix("cannot assign to") || (syntaxError.message == "invalid syntax" && !sawAssignment),
                let hint = assignmentHint(from: mark) {
                 throw hint
+            }
+            if let syntaxError = error as? SyntaxErrorInfo, let unclosed = unclosedBracketError() {
+                // Reading ahead for the hint may have reached the end inside a bracket.
+                if syntaxError.message.hasPrefix("cannot assign to") { throw unclosed }
             }
             throw error
         }
     }
 
-    /// CPython's `invalid_named_expression` applied to the start of a statement:
-    /// `target = value` where the statement failed and `value` is not followed by `=`.
+    /// CPython's `invalid_named_expression` applied to the start of a statement: `element =
+    /// value` where `value` is not followed by `=`. After a first comma, CPython's grammar
+    /// also tries it on elements that follow one another without a comma.
     mutating func assignmentHint(from mark: Int) -> SyntaxErrorInfo? {
         var probe = self
         probe.pos = mark
+        defer { furthest = max(furthest, probe.furthest) }
+        var sawComma = false
         while true {
             let first = probe.current
             if probe.kind == .star { return nil }
             guard let element = try? probe.namedExpression(hint: false) else { return nil }
             if probe.kind == .comma {
                 probe.advance()
+                sawComma = true
                 if !probe.startsExpression(probe.kind) { return nil }
                 continue
             }
-            guard probe.kind == .equal else { return nil }
+            if probe.kind != .equal {
+                if sawComma && probe.startsExpression(probe.kind) { continue }
+                return nil
+            }
             probe.advance()
             guard (try? probe.operators(Precedence.bitOr)) != nil,
                   probe.kind != .equal, probe.kind != .colonEqual else { return nil }
+            let reach = probe.tokens[max(probe.furthest, probe.pos)]
             if case .name = element.kind {
-                return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: element.location)
+                return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: element.location, reach: reach)
             }
             switch first.kind {
             case .kwTrue, .kwFalse, .kwNone: return nil
@@ -535,7 +591,7 @@ extension Parser {
                 return nil
             default:
                 return error("cannot assign to \(expressionName(element)) here. Maybe you meant '==' instead of '='?",
-                             at: element.location)
+                             at: element.location, reach: reach)
             }
         }
     }
@@ -546,19 +602,18 @@ extension Parser {
         let first = try starExpressionsOrYield()
         switch kind {
         case .equal:
+            // Each target is checked as soon as its `=` is seen, before the value is read.
+            try checkAssignable(first, start: startToken)
+            sawAssignment = true
             var targets = [first]
-            var starts = [startToken]
             var value = first
             while accept(.equal) {
                 let valueStart = current
                 value = try starExpressionsOrYield()
                 if kind == .equal {
+                    try checkAssignable(value, start: valueStart)
                     targets.append(value)
-                    starts.append(valueStart)
                 }
-            }
-            for (target, targetStart) in zip(targets, starts) {
-                try checkAssignable(target, start: targetStart)
             }
             try checkNotStarred(value)
             return Stmt(.assign(targets: targets, value: value), at: start)
@@ -566,11 +621,17 @@ extension Parser {
             switch first.kind {
             case .name, .attribute, .subscript:
                 break
-            case .tuple:
-                throw error("only single target (not tuple) can be annotated", at: first.location)
-            case .list:
-                throw error("only single target (not list) can be annotated", at: first.location)
             default:
+                // CPython names the bad target only when an annotation follows.
+                var probe = self
+                probe.advance()
+                guard (try? probe.expression()) != nil else { throw invalidSyntax() }
+                if case .tuple = first.kind {
+                    throw error("only single target (not tuple) can be annotated", at: first.location)
+                }
+                if case .list = first.kind {
+                    throw error("only single target (not list) can be annotated", at: first.location)
+                }
                 throw error("illegal target for annotation", at: first.location)
             }
             advance()
@@ -584,14 +645,14 @@ extension Parser {
             return Stmt(.annotatedAssign(target: first, annotation: annotation, value: value), at: start)
         default:
             if let op = kind.augmentedOperator {
+                advance()
+                let value = try starExpressionsOrYield()
                 switch first.kind {
                 case .name, .attribute, .subscript:
                     break
                 default:
                     throw error("'\(expressionName(first))' is an illegal expression for augmented assignment", at: first.location)
                 }
-                advance()
-                let value = try starExpressionsOrYield()
                 try checkNotStarred(value)
                 return Stmt(.augmentedAssign(target: first, op, value: value), at: start)
             }
@@ -603,12 +664,20 @@ extension Parser {
         }
     }
 
-    /// CPython's hint for Python 2's `print x` and `exec x`.
+    /// CPython's hint for Python 2's `print x` and `exec x`, given once the rest of the line
+    /// reads as expressions (errors inside them come first).
     mutating func legacyStatementHint(_ expression: Expr) throws {
-        guard case .name(let name) = expression.kind, name == "print" || name == "exec" else { return }
-        if startsExpression(kind) {
-            throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: expression.location)
+        guard case .name(let name) = expression.kind, name == "print" || name == "exec",
+              startsExpression(kind) || kind == .star else { return }
+        var probe = self
+        do {
+            _ = try probe.starExpressions()
+        } catch let error as SyntaxErrorInfo where error.message != "invalid syntax" {
+            throw error
+        } catch {
+            return
         }
+        throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: expression.location)
     }
 
     /// Checks one target of `a = b = value`; `start` is its first token.

@@ -29,13 +29,30 @@ struct Parser {
     var depth = 0
     /// Depth of the tree the last expression function returned.
     var lastDepth = 0
+    /// The furthest token the parser has looked at (CPython decides between some errors by it).
+    var furthest = 0
+    /// The furthest token this parser itself has read or peeked at (not its probes): where
+    /// CPython's first pass stops, and so where it reports a plain "invalid syntax".
+    var lookahead = 0
+    /// Whether the statement being read has had its first `=`.
+    var sawAssignment = false
     /// Set when parsing an f-string's expression, whose errors CPython prefixes with "f-string: ".
     var inFString = false
+    /// Set on a copy reading ahead for an error hint, which must not read ahead in turn.
+    var isProbe = false
 
-    init(src: [UInt8], tokens: [Token], unclosedBracket: Token?) {
+    /// The error that stopped the tokenizer (the last token is then `.failure`), and whether
+    /// it replaces a parse error found before it.
+    let tokenizerFailure: SyntaxErrorInfo?
+    let failureOverrides: Bool
+
+    init(src: [UInt8], tokens: [Token], unclosedBracket: Token?, tokenizerFailure: SyntaxErrorInfo? = nil,
+         failureOverrides: Bool = false) {
         self.src = src
         self.tokens = tokens
         self.unclosedBracket = unclosedBracket
+        self.tokenizerFailure = tokenizerFailure
+        self.failureOverrides = failureOverrides
     }
 
     // MARK: - Tokens
@@ -45,11 +62,17 @@ struct Parser {
 
     @inline(__always) mutating func peekKind(_ offset: Int) -> TokenKind {
         let index = pos + offset
-        return index < tokens.count ? tokens[index].kind : .endMarker
+        guard index < tokens.count else { return .endMarker }
+        if index > lookahead { lookahead = index }
+        return tokens[index].kind
     }
 
     @inline(__always) mutating func advance() {
-        if pos < tokens.count - 1 { pos += 1 }
+        if pos < tokens.count - 1 {
+            pos += 1
+            if pos > furthest { furthest = pos }
+            if pos > lookahead { lookahead = pos }
+        }
     }
 
     @inline(__always) mutating func accept(_ expected: TokenKind) -> Bool {
@@ -114,12 +137,22 @@ struct Parser {
     @inline(never)
     mutating func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError,
                reach: Token? = nil) -> SyntaxErrorInfo {
-        let furthest = reach ?? current
+        let furthest = reach ?? tokens[max(self.furthest, pos)]
+        if let failure = tokenizerFailure {
+            // The parser reached the tokenizer's error, or stopped earlier on an error that
+            // CPython's full-source check replaces; only "unexpected indent" (reported without
+            // that check) and errors the tokenizer signals quietly stay.
+            if token.kind == .failure || furthest.kind == .failure {
+                return failure
+            }
+            let indentation = message == "unexpected indent" || message == "unexpected unindent"
+            if failureOverrides && !indentation {
+                return failure
+            }
+        }
         if let open = unclosedBracket,
            token.line > open.line || token.kind == .endMarker || furthest.line > open.line || furthest.kind == .endMarker {
-            let bracket = Character(Unicode.Scalar(src[open.start]))
-            return SyntaxErrorInfo(.syntaxError, "'\(bracket)' was never closed",
-                                   line: open.line, offset: characterOffset(ofByte: open.start))
+            return neverClosed(open)
         }
         let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
         var located = token
@@ -129,7 +162,25 @@ struct Parser {
             while index > 0 && (tokens[index].kind == .endMarker || tokens[index].kind == .dedent) { index -= 1 }
             if index >= 0 && index < tokens.count { located = tokens[index] }
         }
-        return SyntaxErrorInfo(errorKind, text, line: located.line, offset: characterOffset(ofByte: located.start))
+        // CPython gives a DEDENT no column, so its caret offset is 0.
+        let offset = located.kind == .dedent ? 0 : characterOffset(ofByte: located.start)
+        return SyntaxErrorInfo(errorKind, text, line: located.line, offset: offset)
+    }
+
+    /// "'(' was never closed" for `open`.
+    mutating func neverClosed(_ open: Token) -> SyntaxErrorInfo {
+        let bracket = Character(Unicode.Scalar(src[open.start]))
+        return SyntaxErrorInfo(.syntaxError, "'\(bracket)' was never closed", line: open.line,
+                               offset: characterOffset(ofByte: open.start))
+    }
+
+    /// The unclosed-bracket error, when the parser has read to the end of the input or past
+    /// the bracket's line.
+    mutating func unclosedBracketError() -> SyntaxErrorInfo? {
+        guard let open = unclosedBracket, tokenizerFailure == nil else { return nil }
+        let reach = tokens[max(furthest, pos)]
+        guard reach.kind == .endMarker || reach.line > open.line else { return nil }
+        return neverClosed(open)
     }
 
     /// An error CPython places just past the end of a token (string literal errors).
@@ -173,7 +224,7 @@ struct Parser {
         if token.kind == .dedent {
             return error("unexpected unindent", at: token, kind: .indentationError)
         }
-        return error("invalid syntax", at: token)
+        return error("invalid syntax", at: tokens[max(pos, lookahead)])
     }
 
     /// CPython places "unexpected indent" on the last column of the indentation.

@@ -16,14 +16,32 @@ public enum PythonParser {
     /// - Complexity: O(n) in the length of the source.
     public static func parse(_ source: String) throws(SyntaxErrorInfo) -> [Stmt] {
         var bytes = Array(source.utf8)
+        // CPython refuses these before it starts tokenizing.
+        if let nul = bytes.firstIndex(of: 0) {
+            var tokenizer = Tokenizer(Array(bytes[..<nul]))
+            _ = tokenizer.run()
+            throw SyntaxErrorInfo(.syntaxError, "source code string cannot contain null bytes", line: tokenizer.line,
+                                  offset: tokenizer.offset(ofByte: nul, lineStart: tokenizer.lineStart))
+        }
         normaliseNewlines(&bytes)
         // Internally errors travel untyped: typed throws of a struct this size reserve a result
         // buffer in every calling frame, and the parser's frames must stay small.
         do {
             var tokenizer = Tokenizer(bytes)
-            let tokens = try tokenizer.run()
-            var parser = Parser(src: bytes, tokens: tokens, unclosedBracket: tokenizer.unclosedBracket)
-            return try parser.file()
+            let tokens = tokenizer.run()
+            var parser = Parser(src: bytes, tokens: tokens, unclosedBracket: tokenizer.unclosedBracket,
+                                tokenizerFailure: tokenizer.failure, failureOverrides: tokenizer.failureOverridesParser)
+            do {
+                return try parser.file()
+            } catch let error as SyntaxErrorInfo {
+                // CPython tokenizes the rest of the source after a parse error, and most
+                // tokenizer errors found there replace the parse error.
+                if let failure = tokenizer.failure, tokenizer.failureOverridesParser,
+                   error.message != "unexpected indent", error.message != "unexpected unindent" {
+                    throw failure
+                }
+                throw error
+            }
         } catch let error as SyntaxErrorInfo {
             throw error
         } catch {

@@ -4,6 +4,8 @@ enum TokenKind: UInt8, Sendable {
     case name, number, string, newline, indent, dedent, endMarker
     /// A character that starts no token (`$`, `?`, a backquote, a lone `!`).
     case errorToken
+    /// Where the tokenizer failed; it ends the token array instead of `endMarker`.
+    case failure
 
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case colon, comma, semicolon, dot, ellipsis, arrow, at, colonEqual

@@ -31,7 +31,7 @@ extension Tokenizer {
                 if byte(i) != b { return false }
                 i += 1
             }
-            return true
+            return !isIdentifierChar(byte(i)) || i >= limit
         }
         var allowed = false
         switch c {

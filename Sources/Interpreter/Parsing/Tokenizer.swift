@@ -25,6 +25,14 @@ struct Tokenizer {
     /// The innermost bracket still open at the end of input, for "'(' was never closed".
     var unclosedBracket: Token? = nil
 
+    /// The error that stopped the tokenizer, if one did (the last token is then `.failure`).
+    var failure: SyntaxErrorInfo? = nil
+    /// Whether `failure` replaces a syntax error the parser finds earlier in the input. CPython
+    /// reads the rest of the source after a parse error and reports the tokenizer's errors
+    /// instead, except for those its tokenizer signals without raising (inconsistent or
+    /// mismatched indentation, and a bad line continuation).
+    var failureOverridesParser = false
+
     init(_ src: [UInt8]) {
         self.src = src
         self.pos = 0
@@ -77,8 +85,27 @@ struct Tokenizer {
 
     // MARK: - Main loop
 
-    /// Tokenizes the whole input; the last token is always `.endMarker`.
-    mutating func run() throws(SyntaxErrorInfo) -> [Token] {
+    /// Tokenizes the whole input; the last token is `.endMarker`, or `.failure` when the
+    /// tokenizer stopped at an error (kept in `failure`).
+    mutating func run() -> [Token] {
+        do {
+            try tokenize()
+        } catch {
+            failure = error
+            switch error.kind {
+            case .tabError, .indentationError:
+                failureOverridesParser = false
+            case .syntaxError:
+                failureOverridesParser = error.message != "unexpected character after line continuation character"
+                    && error.message != "unexpected EOF while parsing"
+            }
+            tokens.append(Token(kind: .failure, start: pos, end: pos, line: line,
+                                column: pos - lineStart, level: brackets.count))
+        }
+        return tokens
+    }
+
+    mutating func tokenize() throws(SyntaxErrorInfo) {
         while true {
             if atLineStart && brackets.isEmpty && !expressionOnly {
                 if try !lineIndentation() { break }
@@ -88,7 +115,17 @@ struct Tokenizer {
             let c = src[pos]
             switch c {
             case UInt8(ascii: "#"):
+                // A NEWLINE after a comment starts where the comment does, as in CPython.
+                let comment = pos
                 skipComment()
+                if brackets.isEmpty && !expressionOnly {
+                    emit(.newline, from: comment, to: pos)
+                    atLineStart = true
+                    if pos < limit {
+                        pos += 1
+                        newLine()
+                    }
+                }
             case UInt8(ascii: "\n"):
                 if brackets.isEmpty && !expressionOnly {
                     emit(.newline, from: pos, to: pos + 1)
@@ -124,7 +161,6 @@ struct Tokenizer {
             }
         }
         try finish()
-        return tokens
     }
 
     /// Reads the indentation of a new line. Returns false at the end of input.
@@ -150,6 +186,10 @@ struct Tokenizer {
             }
             if atEnd { return false }
             let c = src[pos]
+            if c == UInt8(ascii: "\\") && byte(pos + 1) != UInt8(ascii: "\n") {
+                // CPython reads a backslash while measuring indentation, before any INDENT.
+                try continuation()
+            }
             if c == UInt8(ascii: "#") {
                 skipComment()
                 if atEnd { return false }
@@ -183,18 +223,21 @@ struct Tokenizer {
             altIndents.append(alt)
             emit(.indent, from: lineStart, to: pos)
         } else {
-            while indents.count > 1 && col < indents[indents.count - 1] {
-                indents.removeLast()
-                altIndents.removeLast()
-                emit(.dedent, from: pos, to: pos)
-            }
-            if col != indents[indents.count - 1] {
+            // Find the level first: CPython reports a mismatch before any DEDENT.
+            var level = indents.count - 1
+            while level > 0 && col < indents[level] { level -= 1 }
+            if col != indents[level] {
                 var end = pos
                 while end < limit && src[end] != UInt8(ascii: "\n") { end += 1 }
                 throw error("unindent does not match any outer indentation level", at: end, kind: .indentationError)
             }
-            if alt != altIndents[altIndents.count - 1] {
+            if alt != altIndents[level] {
                 throw error("inconsistent use of tabs and spaces in indentation", at: lineStart, kind: .tabError)
+            }
+            while indents.count > level + 1 {
+                indents.removeLast()
+                altIndents.removeLast()
+                emit(.dedent, from: pos, to: pos)
             }
         }
     }
