@@ -393,7 +393,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func nullBytesAreRefusedFirst() {
-        #expect(throws: SyntaxErrorInfo(.syntaxError, "source code string cannot contain null bytes", line: 2, offset: 3)) {
+        #expect(throws: SyntaxErrorInfo(.syntaxError, "source code string cannot contain null bytes", line: 2, offset: 2)) {
             try PythonParser.parse(" x = (\ny\u{0}")
         }
     }
