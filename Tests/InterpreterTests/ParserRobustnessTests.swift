@@ -103,6 +103,26 @@ func repeated(_ text: String, _ count: Int) -> String {
         #expect(result?.hasPrefix("SyntaxError: ") == true)
     }
 
+    static let deepErrors: [(String, String)] = {
+        let parentheses = repeated("(", 199)
+        let closing = repeated(")", 199)
+        let calls = repeated("f(", 199)
+        let list = "x = " + repeated("[", 199) + "1 = 2" + repeated("]", 199)
+        return [
+            (parentheses + "a b" + closing, "SyntaxError: invalid syntax. Perhaps you forgot a comma?"),
+            (parentheses + "1 +" + closing, "SyntaxError: invalid syntax"),
+            (parentheses, "SyntaxError: '(' was never closed"),
+            (calls + "x for x in y, 1" + closing, "SyntaxError: Generator expression must be parenthesized"),
+            (list, "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?"),
+        ]
+    }()
+
+    /// Errors found deep inside brackets (where the hints read ahead) still come back whole.
+    @Test(arguments: deepErrors)
+    func deepErrorsAreReported(_ source: String, _ expected: String) {
+        #expect(onThread(stackSize: parserStack) { outcome(source) } == expected)
+    }
+
     @Test func hugeLiterals() throws {
         #expect(outcome("x = 1" + repeated("0", 100_000)) == "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 100001 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.")
         let statements = try PythonParser.parse("x = " + repeated("7", 4300))
