@@ -596,6 +596,8 @@ extension Parser {
         }
     }
 
+    /// The `assignment` alternatives and the expression statement, read from one
+    /// `star_expressions` and the token after it.
     mutating func assignmentBody() throws -> Stmt {
         let startToken = current
         let start = location(startToken)

@@ -78,6 +78,8 @@ extension Tokenizer {
         }
     }
 
+    /// NUMBER: decimal, `0x`/`0o`/`0b` integers, floats and imaginary literals, with CPython's
+    /// rules for underscores, leading zeros and what may touch the end of a number.
     mutating func number() throws(SyntaxErrorInfo) {
         let start = pos
         if src[pos] == UInt8(ascii: "0") {

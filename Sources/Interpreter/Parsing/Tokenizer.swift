@@ -75,12 +75,9 @@ struct Tokenizer {
         return count + 1
     }
 
+    /// An error on the current line with its caret at byte `index`.
     func error(_ message: String, at index: Int, kind: SyntaxErrorInfo.Kind = .syntaxError) -> SyntaxErrorInfo {
         SyntaxErrorInfo(kind, message, line: line, offset: offset(ofByte: index, lineStart: lineStart))
-    }
-
-    func error(_ message: String, token: Token, lineStart tokenLineStart: Int) -> SyntaxErrorInfo {
-        SyntaxErrorInfo(.syntaxError, message, line: token.line, offset: offset(ofByte: token.start, lineStart: tokenLineStart))
     }
 
     // MARK: - Main loop
@@ -205,6 +202,8 @@ struct Tokenizer {
         }
     }
 
+    /// Compares a line's indentation with the stack of widths: INDENT, DEDENTs, or CPython's
+    /// indentation and tab errors. `alt` is the width with tabs counted as one column.
     mutating func indent(col: Int, alt: Int) throws(SyntaxErrorInfo) {
         let top = indents[indents.count - 1]
         let altTop = altIndents[altIndents.count - 1]
@@ -242,6 +241,7 @@ struct Tokenizer {
         }
     }
 
+    /// The end of input: a last NEWLINE, DEDENTs back to column 0, ENDMARKER.
     mutating func finish() throws(SyntaxErrorInfo) {
         if let open = brackets.last {
             unclosedBracket = open
@@ -287,6 +287,7 @@ struct Tokenizer {
         while pos < limit && src[pos] != UInt8(ascii: "\n") { pos += 1 }
     }
 
+    /// A backslash joining this line to the next.
     mutating func continuation() throws(SyntaxErrorInfo) {
         let next = byte(pos + 1)
         if pos + 1 >= limit {
@@ -357,6 +358,8 @@ struct Tokenizer {
 
     // MARK: - Names
 
+    /// NAME or keyword (or the prefix of a string literal): ASCII letters, digits and `_`, or
+    /// non-ASCII XID characters.
     mutating func name() throws(SyntaxErrorInfo) {
         let start = pos
         var ascii = true
@@ -434,6 +437,7 @@ struct Tokenizer {
 
     // MARK: - Operators
 
+    /// OP: brackets (tracked for implicit line joining) and operators, longest match first.
     mutating func operatorToken(_ c: UInt8) throws(SyntaxErrorInfo) {
         let start = pos
         let n1 = byte(pos + 1)
