@@ -26,7 +26,21 @@ extension Parser {
             let arguments = try callArguments(open: open)
             return try node(.call(value, arguments), start, max(valueDepth, lastDepth))
         default:
-            let index = try slices()
+            let index: Expr
+            do {
+                index = try slices()
+            } catch let error as SyntaxErrorInfo where error.message == "invalid syntax" && open.level > 0 && !isProbe {
+                // CPython backtracks to `value` and reads `[…]` as a list after it.
+                pos -= 1
+                while pos > 0 && tokens[pos].start != open.start { pos -= 1 }
+                var probe = self
+                probe.isProbe = true
+                if (try? probe.listDisplay()) != nil {
+                    furthest = max(furthest, probe.furthest)
+                    throw self.error("invalid syntax. Perhaps you forgot a comma?", at: value.location)
+                }
+                throw error
+            }
             let indexDepth = lastDepth
             try closeBracket(.rightBracket, open: open, last: index)
             return try node(.subscript(value, index), start, max(valueDepth, indexDepth))
@@ -96,23 +110,41 @@ extension Parser {
         // CPython's grammar takes the longest prefix that parses as the second expression (at
         // least a lone name or literal); errors raised while building it (f-strings, escapes,
         // the tokenizer's) escape, plain syntax errors only shorten the prefix.
+        let reach = furthest
+        if try !secondExpressionParses() { return }
+        guard current.level > 0 || inFString else {
+            furthest = reach
+            return
+        }
+        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location)
+    }
+
+    /// Whether some prefix of the input from here parses as an expression, as CPython's
+    /// grammar would find it (the whole expression, or else its first operand), moving
+    /// `furthest` to what that read. Errors that no backtracking undoes are thrown.
+    mutating func secondExpressionParses() throws -> Bool {
         var probe = self
         probe.isProbe = true
-        var reach = pos + 1
         do {
             _ = try probe.expression()
-            reach = probe.furthest
+            furthest = max(furthest, probe.furthest)
+            return true
         } catch let error as SyntaxErrorInfo where Parser.escapesLookahead(error) {
             throw error
         } catch {
-            switch kind {
-            case .name, .number, .string, .kwNone, .kwTrue, .kwFalse, .ellipsis: break
-            default: return
+            var operand = self
+            operand.isProbe = true
+            var lone = operand
+            if (try? operand.factor()) != nil {
+                furthest = max(furthest, operand.furthest)
+                return true
             }
+            if (try? lone.atom()) != nil {
+                furthest = max(furthest, lone.furthest)
+                return true
+            }
+            return false
         }
-        guard current.level > 0 || inFString else { return }
-        furthest = max(furthest, reach)
-        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location, reach: tokens[min(reach, tokens.count - 1)])
     }
 
     /// Errors that CPython raises while building nodes or reading tokens, which no
@@ -420,7 +452,8 @@ extension Parser {
             advance()
             let value = try expression()
             if state.keywords.contains(name) {
-                throw error("keyword argument repeated: \(name)", at: token)
+                // CPython's compiler checks this, after the whole cell has parsed.
+                postpone(error("keyword argument repeated: \(name)", at: token))
             }
             state.keywords.append(name)
             state.sawKeyword = true

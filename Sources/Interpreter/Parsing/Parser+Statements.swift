@@ -438,6 +438,8 @@ extension Parser {
         var target: Expr? = nil
         if accept(.kwAs) {
             let value = try starTarget()
+            // CPython names a bad target only when the item ends there.
+            if kind != .comma && kind != .rightParen && kind != .colon && kind != .newline { throw invalidSyntax() }
             if let bad = invalidTarget(value, context: .plain) {
                 throw error("cannot assign to \(expressionName(bad))", at: bad.location)
             }
@@ -671,14 +673,7 @@ extension Parser {
     mutating func legacyStatementHint(_ expression: Expr) throws {
         guard case .name(let name) = expression.kind, name == "print" || name == "exec",
               startsExpression(kind) || kind == .star else { return }
-        var probe = self
-        do {
-            _ = try probe.starExpressions()
-        } catch let error as SyntaxErrorInfo where error.message != "invalid syntax" {
-            throw error
-        } catch {
-            return
-        }
+        if try !secondExpressionParses() { return }
         throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: expression.location)
     }
 
