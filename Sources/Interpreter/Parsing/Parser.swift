@@ -98,9 +98,17 @@ struct Parser {
 
     /// A name token's identifier, NFKC-normalised as CPython does for non-ASCII names.
     mutating func identifier(_ token: Token) -> String {
+        var ascii = true
+        var i = token.start
+        while i < token.end {
+            if src[i] >= 0x80 {
+                ascii = false
+                break
+            }
+            i += 1
+        }
         let name = text(token)
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
-        return normaliseIdentifier(name)
+        return ascii ? name : normaliseIdentifier(name)
     }
 
     mutating func expectName() throws -> String {

@@ -16,14 +16,20 @@ public enum PythonParser {
     /// - Complexity: O(n) in the length of the source.
     public static func parse(_ source: String) throws(SyntaxErrorInfo) -> [Stmt] {
         var bytes = Array(source.utf8)
+        var hasNul = false
+        var hasCarriageReturn = false
+        for byte in bytes where byte <= 13 {
+            if byte == 0 { hasNul = true }
+            if byte == 13 { hasCarriageReturn = true }
+        }
         // CPython refuses these before it starts tokenizing.
-        if let nul = bytes.firstIndex(of: 0) {
+        if hasNul, let nul = bytes.firstIndex(of: 0) {
             var tokenizer = Tokenizer(Array(bytes[..<nul]))
             _ = tokenizer.run()
             throw SyntaxErrorInfo(.syntaxError, "source code string cannot contain null bytes", line: tokenizer.line,
                                   offset: tokenizer.offset(ofByte: nul, lineStart: tokenizer.lineStart))
         }
-        normaliseNewlines(&bytes)
+        if hasCarriageReturn { normaliseNewlines(&bytes) }
         // Internally errors travel untyped: typed throws of a struct this size reserve a result
         // buffer in every calling frame, and the parser's frames must stay small.
         do {
