@@ -380,6 +380,8 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ("x = 1j", "complex numbers are not supported"),
         ("x = 1.5e3J", "complex numbers are not supported"),
         ("async def f(): pass", "async functions and statements are not supported"),
+        ("match x:\n    case 1:\n        pass", "match statements are not supported"),
+        ("match (a, b):\n    case (1, 2):\n        pass", "match statements are not supported"),
         ("x = lambda: (yield)", "'yield' inside lambda is not supported"),
     ])
     func unsupportedFormsAreRefused(_ source: String, _ message: String) {
@@ -390,6 +392,11 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
             #expect(error.kind == .syntaxError)
             #expect(error.message == message)
         }
+    }
+
+    /// `match` is a soft keyword: elsewhere it is an ordinary name.
+    @Test func matchIsStillAName() throws {
+        #expect(ASTDump.parse("match(x)\nmatch = 1\nmatch.case = 2") == "(expr (call match@1:0 x@1:6)@1:0)@1:0 (= match@2:0 1@2:8)@2:0 (= (. match@3:0 case)@3:0 2@3:13)@3:0")
     }
 
     @Test func nullBytesAreRefusedFirst() {

@@ -30,9 +30,25 @@ extension Parser {
             body.append(try classDefinition(decorators: []))
         case .kwAsync:
             throw error("async functions and statements are not supported", at: current)
+        case .name where isMatchStatement():
+            throw error("match statements are not supported", at: current)
         default:
             try simpleStatements(into: &body)
         }
+    }
+
+    /// Whether a `match subject:` header with a `case` block starts here (`match` is a soft
+    /// keyword, so `match(x)` alone is still a call).
+    mutating func isMatchStatement() -> Bool {
+        let token = current
+        guard token.end - token.start == 5, text(token) == "match", startsExpression(peekKind(1)) else { return false }
+        var index = pos + 1
+        while index + 2 < tokens.count && tokens[index].kind != .newline && tokens[index].kind != .endMarker {
+            index += 1
+        }
+        guard index + 2 < tokens.count, tokens[index - 1].kind == .colon, tokens[index + 1].kind == .indent else { return false }
+        let next = tokens[index + 2]
+        return next.kind == .name && text(next) == "case"
     }
 
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
