@@ -1,0 +1,298 @@
+/// A recursive-descent parser over the token array, one function per rule of CPython's
+/// `Grammar/python.gram` (the operator-precedence rules share one loop to keep the stack
+/// shallow). Errors that CPython's compiler rather than its parser reports are kept aside
+/// and thrown only once the whole cell has parsed.
+struct Parser {
+    let src: [UInt8]
+    let tokens: [Token]
+    var pos = 0
+    let unclosedBracket: Token?
+
+    /// Inside a function body (not a class body nested in it).
+    var inFunction = false
+    /// Inside a loop body of the current function or module.
+    var inLoop = false
+    /// Inside a lambda body, where `yield` is not supported.
+    var inLambda = false
+    /// Whether the current function's own body holds `yield`.
+    var sawYield = false
+    /// The first error CPython's compiler would raise, thrown after a successful parse.
+    var deferredError: SyntaxErrorInfo? = nil
+    /// The first error CPython's symbol table pass would raise; it runs before the compiler,
+    /// so this one wins over `deferredError`.
+    var deferredScopeError: SyntaxErrorInfo? = nil
+    /// The parameter names of the function whose body is being read.
+    var parameterNames: [String] = []
+    /// Where every `yield` read so far is, to find those inside comprehensions.
+    var yieldLocations: [SourceLocation] = []
+    /// Current recursion depth of nested expressions and blocks.
+    var depth = 0
+    /// Depth of the tree the last expression function returned.
+    var lastDepth = 0
+    /// The furthest token the parser has looked at (CPython decides between some errors by it).
+    var furthest = 0
+    /// The furthest token this parser itself has read or peeked at (not its probes): where
+    /// CPython's first pass stops, and so where it reports a plain "invalid syntax".
+    var lookahead = 0
+    /// Whether the statement being read has had its first `=`.
+    var sawAssignment = false
+    /// Set when parsing an f-string's expression, whose errors CPython prefixes with "f-string: ".
+    var inFString = false
+    /// Set on a copy reading ahead for an error hint, which must not read ahead in turn.
+    var isProbe = false
+
+    /// The error that stopped the tokenizer (the last token is then `.failure`), and whether
+    /// it replaces a parse error found before it.
+    let tokenizerFailure: SyntaxErrorInfo?
+    let failureOverrides: Bool
+
+    init(src: [UInt8], tokens: [Token], unclosedBracket: Token?, tokenizerFailure: SyntaxErrorInfo? = nil,
+         failureOverrides: Bool = false) {
+        self.src = src
+        self.tokens = tokens
+        self.unclosedBracket = unclosedBracket
+        self.tokenizerFailure = tokenizerFailure
+        self.failureOverrides = failureOverrides
+    }
+
+    // MARK: - Tokens
+
+    @inline(__always) var current: Token { tokens[pos] }
+    @inline(__always) var kind: TokenKind { tokens[pos].kind }
+
+    @inline(__always) mutating func peekKind(_ offset: Int) -> TokenKind {
+        let index = pos + offset
+        guard index < tokens.count else { return .endMarker }
+        if index > lookahead { lookahead = index }
+        return tokens[index].kind
+    }
+
+    @inline(__always) mutating func advance() {
+        if pos < tokens.count - 1 {
+            pos += 1
+            if pos > furthest { furthest = pos }
+            if pos > lookahead { lookahead = pos }
+        }
+    }
+
+    @inline(__always) mutating func accept(_ expected: TokenKind) -> Bool {
+        if tokens[pos].kind == expected {
+            advance()
+            return true
+        }
+        return false
+    }
+
+    mutating func expect(_ expected: TokenKind) throws {
+        if !accept(expected) { throw invalidSyntax() }
+    }
+
+    @inline(__always) mutating func location(_ token: Token) -> SourceLocation {
+        SourceLocation(line: token.line, column: token.column)
+    }
+
+    /// The text of a token (a name's spelling).
+    mutating func text(_ token: Token) -> String {
+        String(decoding: src[token.start..<token.end], as: UTF8.self)
+    }
+
+    /// A name token's identifier, NFKC-normalised as CPython does for non-ASCII names.
+    mutating func identifier(_ token: Token) -> String {
+        var ascii = true
+        var i = token.start
+        while i < token.end {
+            if src[i] >= 0x80 {
+                ascii = false
+                break
+            }
+            i += 1
+        }
+        let name = text(token)
+        return ascii ? name : normaliseIdentifier(name)
+    }
+
+    mutating func expectName() throws -> String {
+        guard kind == .name else { throw invalidSyntax() }
+        let name = identifier(current)
+        advance()
+        return name
+    }
+
+    // MARK: - Errors
+
+    /// Byte offset where the line holding byte `index` starts.
+    mutating func lineStart(of index: Int) -> Int {
+        var i = min(index, src.count)
+        while i > 0 && src[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+        return i
+    }
+
+    /// 1-based character offset of byte `index` in its line.
+    mutating func characterOffset(ofByte index: Int) -> Int {
+        var count = 0
+        var i = lineStart(of: index)
+        let end = min(index, src.count)
+        while i < end {
+            if src[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count + 1
+    }
+
+    /// A syntax error at `token`, replaced by "'(' was never closed" when CPython would report
+    /// the unclosed bracket instead: when the parser had read past the bracket's line, or to the
+    /// end of the input, before failing. `reach` is the furthest token read (default: current).
+    @inline(never)
+    mutating func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError,
+               reach: Token? = nil) -> SyntaxErrorInfo {
+        let furthest = reach ?? tokens[max(self.furthest, pos)]
+        if let failure = tokenizerFailure {
+            // The parser reached the tokenizer's error, or stopped earlier on an error that
+            // CPython's full-source check replaces; only "unexpected indent" (reported without
+            // that check) and errors the tokenizer signals quietly stay.
+            if token.kind == .failure || furthest.kind == .failure {
+                return failure
+            }
+            let indentation = message == "unexpected indent" || message == "unexpected unindent"
+            if failureOverrides && !indentation {
+                return failure
+            }
+        }
+        if let open = unclosedBracket,
+           token.line > open.line || token.kind == .endMarker || furthest.line > open.line || furthest.kind == .endMarker {
+            return neverClosed(open)
+        }
+        let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
+        var located = token
+        // At the end of the input CPython points at the end of the last line, not past it.
+        if (token.kind == .endMarker || token.kind == .dedent) && token.start >= src.count {
+            var index = tokens.count - 1
+            while index > 0 && (tokens[index].kind == .endMarker || tokens[index].kind == .dedent) { index -= 1 }
+            if index >= 0 && index < tokens.count { located = tokens[index] }
+        }
+        // CPython gives a DEDENT no column, so its caret offset is 0.
+        let offset = located.kind == .dedent ? 0 : characterOffset(ofByte: located.start)
+        return SyntaxErrorInfo(errorKind, text, line: located.line, offset: offset)
+    }
+
+    /// "'(' was never closed" for `open`.
+    mutating func neverClosed(_ open: Token) -> SyntaxErrorInfo {
+        let bracket = Character(Unicode.Scalar(src[open.start]))
+        return SyntaxErrorInfo(.syntaxError, "'\(bracket)' was never closed", line: open.line,
+                               offset: characterOffset(ofByte: open.start))
+    }
+
+    /// The unclosed-bracket error, when the parser has read to the end of the input or past
+    /// the bracket's line.
+    mutating func unclosedBracketError() -> SyntaxErrorInfo? {
+        guard let open = unclosedBracket, tokenizerFailure == nil else { return nil }
+        let reach = tokens[max(furthest, pos)]
+        guard reach.kind == .endMarker || reach.line > open.line else { return nil }
+        return neverClosed(open)
+    }
+
+    /// An error CPython places just past the end of a token (string literal errors).
+    @inline(never)
+    mutating func error(_ message: String, afterEndOf token: Token) -> SyntaxErrorInfo {
+        let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
+        var line = token.line
+        for k in token.start..<min(token.end, src.count) where src[k] == UInt8(ascii: "\n") { line += 1 }
+        return SyntaxErrorInfo(.syntaxError, text, line: line, offset: characterOffset(ofByte: token.end))
+    }
+
+    /// An error located at the start of an expression.
+    @inline(never)
+    mutating func error(_ message: String, at location: SourceLocation, reach: Token? = nil) -> SyntaxErrorInfo {
+        error(message, at: tokenAt(location), reach: reach)
+    }
+
+    /// The token at `location`, for errors reported where an expression starts.
+    mutating func tokenAt(_ location: SourceLocation) -> Token {
+        Token(kind: .name, start: byteIndex(of: location), end: 0, line: location.line, column: location.column, level: 0)
+    }
+
+    mutating func byteIndex(of location: SourceLocation) -> Int {
+        // Columns are byte offsets in their line; find the line's start by counting lines.
+        var line = 1
+        var i = 0
+        while line < location.line && i < src.count {
+            if src[i] == UInt8(ascii: "\n") { line += 1 }
+            i += 1
+        }
+        return min(i + location.column, src.count)
+    }
+
+    /// CPython's generic error at the token the parser stopped on.
+    @inline(never)
+    mutating func invalidSyntax() -> SyntaxErrorInfo {
+        let token = current
+        if token.kind == .indent {
+            return unexpectedIndent(token)
+        }
+        if token.kind == .dedent {
+            return error("unexpected unindent", at: token, kind: .indentationError)
+        }
+        return error("invalid syntax", at: tokens[max(pos, lookahead)])
+    }
+
+    /// CPython places "unexpected indent" on the last column of the indentation.
+    @inline(never)
+    mutating func unexpectedIndent(_ token: Token) -> SyntaxErrorInfo {
+        var error = error("unexpected indent", at: token, kind: .indentationError)
+        if error.message == "unexpected indent" {
+            error.offset = max(1, characterOffset(ofByte: token.end) - 1)
+        }
+        return error
+    }
+
+    /// Keeps the first compile-time error to throw once parsing succeeds.
+    mutating func postpone(_ error: SyntaxErrorInfo) {
+        if deferredError == nil { deferredError = error }
+    }
+
+    /// Keeps the first symbol-table error (scopes and names) to throw once parsing succeeds.
+    mutating func postponeScopeError(_ error: SyntaxErrorInfo) {
+        if deferredScopeError == nil { deferredScopeError = error }
+    }
+
+    // MARK: - Depth
+
+    /// Enters one level of recursion, refusing input nested deeper than the stack allows.
+    @inline(__always) mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maxRecursion { throw tooComplex() }
+    }
+
+    /// CPython raises this as a MemoryError; a syntax error is the closest class here.
+    @inline(never)
+    mutating func tooComplex() -> SyntaxErrorInfo {
+        error("Parser stack overflowed - Python source too complex to parse", at: current)
+    }
+
+    /// CPython's compiler raises this as a RecursionError.
+    @inline(never)
+    mutating func tooDeep(_ location: SourceLocation) -> SyntaxErrorInfo {
+        error("maximum recursion depth exceeded during compilation", at: location)
+    }
+
+    @inline(__always) mutating func leave() {
+        depth -= 1
+    }
+
+    /// Parser recursion allowed: enough for CPython's 200 nested brackets and then some.
+    static let maxRecursion = 300
+
+    /// Builds an expression node whose deepest child has depth `childDepth`.
+    @inline(__always) mutating func node(_ kind: ExprKind, _ location: SourceLocation, _ childDepth: Int) throws -> Expr {
+        let nodeDepth = childDepth + 1
+        if nodeDepth > PythonParser.maxNestingDepth { throw tooDeep(location) }
+        lastDepth = nodeDepth
+        return Expr(kind, at: location)
+    }
+
+    /// A leaf node (a name or a literal).
+    @inline(__always) mutating func leaf(_ kind: ExprKind, _ location: SourceLocation) -> Expr {
+        lastDepth = 1
+        return Expr(kind, at: location)
+    }
+}
