@@ -5,7 +5,10 @@ import BigInt
 public enum TextFormat {
     /// `format(value, spec)` for an `int` (or a subclass named `typeName`).
     public static func int<T: BinaryInteger>(_ value: T, spec: String, typeName: String = "int") throws -> String {
-        if spec.isEmpty { return String(value) }
+        if spec.isEmpty {
+            try checkDecimalLimit(value)
+            return String(value)
+        }
         let parsed = try FormatSpec(parsing: spec, typeName: typeName, defaultType: "d", defaultAlign: ">")
         switch parsed.type {
         case "b", "c", "d", "o", "x", "X", "n":
@@ -70,6 +73,7 @@ public enum TextFormat {
         }
         var base = 10
         var prefix = ""
+        if spec.type == "d" || spec.type == "n" { try checkDecimalLimit(value) }
         switch spec.type {
         case "b": base = 2; prefix = "0b"
         case "o": base = 8; prefix = "0o"
@@ -80,6 +84,11 @@ public enum TextFormat {
         var digits = String(value.magnitude, radix: base)
         if spec.type == "X" { digits = digits.uppercased() }
         return number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
+    }
+
+    /// CPython 3.11 refuses to write an int of more than 4300 decimal digits.
+    private static func checkDecimalLimit<T: BinaryInteger>(_ value: T) throws {
+        if value.bitWidth > 14_000 { _ = try NumberParsing.decimalString(BigInt(value)) }
     }
 
     /// Lone surrogates are valid Python code points but not Swift scalars; show U+FFFD.
