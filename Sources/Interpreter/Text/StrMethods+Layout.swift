@@ -80,7 +80,7 @@ extension StrMethods {
 }
 
 /// Python slice arithmetic (`PySlice_AdjustIndices`) and slicing of code-point arrays.
-public enum PySlice {
+public enum SliceIndices {
     /// Resolves optional start/stop and a step against `length` into concrete bounds
     /// and the number of selected items.
     /// - Throws: `TextError` (ValueError) `slice step cannot be zero`.
