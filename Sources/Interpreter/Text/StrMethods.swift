@@ -156,9 +156,8 @@ public enum StrMethods {
                 while index < scalars.count && isSpace(scalars[index]) { index += 1 }
                 if index == scalars.count { break }
                 if remainingSplits == 0 {
-                    var end = scalars.count
-                    while end > index && isSpace(scalars[end - 1]) { end -= 1 }
-                    parts.append(string(scalars[index..<end]))
+                    // CPython keeps the remainder as it is, trailing white space included.
+                    parts.append(string(scalars[index...]))
                     break
                 }
                 let start = index
@@ -192,9 +191,7 @@ public enum StrMethods {
                 while index > 0 && isSpace(scalars[index - 1]) { index -= 1 }
                 if index == 0 { break }
                 if remainingSplits == 0 {
-                    var start = 0
-                    while start < index && isSpace(scalars[start]) { start += 1 }
-                    parts.append(string(scalars[start..<index]))
+                    parts.append(string(scalars[..<index]))
                     break
                 }
                 let end = index
