@@ -68,10 +68,10 @@ private func methodTable() -> [String: (String) throws -> String] {
         "center(4,\"ab\")": { try S.center($0, 4, fill: "ab") },
         "ljust(8,\"-\")": { try S.ljust($0, 8, fill: "-") },
         "rjust(8)": { try S.rjust($0, 8) },
-        "zfill(6)": { S.zfill($0, 6) },
-        "expandtabs()": { S.expandTabs($0) },
-        "expandtabs(4)": { S.expandTabs($0, tabSize: 4) },
-        "expandtabs(0)": { S.expandTabs($0, tabSize: 0) },
+        "zfill(6)": { try S.zfill($0, 6) },
+        "expandtabs()": { try S.expandTabs($0) },
+        "expandtabs(4)": { try S.expandTabs($0, tabSize: 4) },
+        "expandtabs(0)": { try S.expandTabs($0, tabSize: 0) },
         "isdigit()": { flag(S.isDigit($0)) },
         "isalpha()": { flag(S.isAlpha($0)) },
         "isalnum()": { flag(S.isAlnum($0)) },
@@ -110,6 +110,20 @@ private func methodTable() -> [String: (String) throws -> String] {
         }
         #expect(same, "\(row[0].debugDescription).\(row[1]) gave \(result), CPython \(TextResult(row: row))")
     }
+}
+
+@Test func hugeWidthsRaiseMemoryErrorInsteadOfAllocating() {
+    let memory = TextResult.error(.memoryError, "")
+    #expect(TextResult { try TextFormat.int(1, spec: "99999999999999") } == memory)
+    #expect(TextResult { try TextFormat.string("a", spec: "<99999999999999") } == memory)
+    #expect(TextResult { try TextFormat.float(1.5, spec: ".999999999f") } == memory)
+    #expect(TextResult { try PercentFormat.format("%99999999999999d", .tuple([.int(1)])) } == memory)
+    #expect(TextResult { try StrMethods.center("a", 1 << 40) } == memory)
+    #expect(TextResult { try StrMethods.zfill("1", 1 << 40) } == memory)
+    #expect(TextResult { try StrMethods.expandTabs("\t", tabSize: 1 << 40) } == memory)
+    // Precision past a double's exact expansion only adds zeros, so it stays cheap.
+    #expect(TextResult { String(try TextFormat.float(0.1, spec: ".5000f").count) } == .ok("5002"))
+    #expect(TextResult { String(try TextFormat.float(5e-324, spec: ".3000e").count) } == .ok("3007"))
 }
 
 @Test func whiteSpaceIsCPythonsSet() {

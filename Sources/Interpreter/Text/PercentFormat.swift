@@ -176,6 +176,7 @@ public enum PercentFormat {
         }
         if scalar == "h" || scalar == "l" || scalar == "L" { scalar = try read() }
         spec.type = scalar
+        try TextError.checkLength(max(spec.width, spec.precision))
         let typeIndex = position - 1
         let argument = try state.next()
         try render(argument, spec, typeIndex: typeIndex, into: &out)

@@ -3,6 +3,7 @@ extension StrMethods {
     /// - Throws: `TextError` (TypeError) when `fill` is not exactly one character.
     public static func center(_ text: String, _ width: Int, fill: String = " ") throws -> String {
         let fillScalar = try fillCharacter(fill)
+        try TextError.checkLength(width)
         let scalars = Array(text.unicodeScalars)
         guard width > scalars.count else { return text }
         let margin = width - scalars.count
@@ -14,6 +15,7 @@ extension StrMethods {
     /// - Throws: `TextError` (TypeError) when `fill` is not exactly one character.
     public static func ljust(_ text: String, _ width: Int, fill: String = " ") throws -> String {
         let fillScalar = try fillCharacter(fill)
+        try TextError.checkLength(width)
         let scalars = Array(text.unicodeScalars)
         guard width > scalars.count else { return text }
         return padded(scalars, left: 0, right: width - scalars.count, fill: fillScalar)
@@ -23,13 +25,16 @@ extension StrMethods {
     /// - Throws: `TextError` (TypeError) when `fill` is not exactly one character.
     public static func rjust(_ text: String, _ width: Int, fill: String = " ") throws -> String {
         let fillScalar = try fillCharacter(fill)
+        try TextError.checkLength(width)
         let scalars = Array(text.unicodeScalars)
         guard width > scalars.count else { return text }
         return padded(scalars, left: width - scalars.count, right: 0, fill: fillScalar)
     }
 
     /// `s.zfill(width)`: zeros after a leading sign.
-    public static func zfill(_ text: String, _ width: Int) -> String {
+    /// - Throws: `TextError` (MemoryError) for a width beyond `TextError.maxResultLength`.
+    public static func zfill(_ text: String, _ width: Int) throws -> String {
+        try TextError.checkLength(width)
         var scalars = Array(text.unicodeScalars)
         guard width > scalars.count else { return text }
         let fill = width - scalars.count
@@ -43,19 +48,24 @@ extension StrMethods {
     }
 
     /// `s.expandtabs(tabsize)`: the column restarts after `\n` and `\r`.
-    public static func expandTabs(_ text: String, tabSize: Int = 8) -> String {
+    /// - Throws: `TextError` (MemoryError) when the result would exceed `TextError.maxResultLength`.
+    public static func expandTabs(_ text: String, tabSize: Int = 8) throws -> String {
         var out = String.UnicodeScalarView()
         var column = 0
+        var total = 0
         for scalar in text.unicodeScalars {
             if scalar == "\t" {
                 if tabSize > 0 {
                     let spaces = tabSize - column % tabSize
+                    total += spaces
+                    try TextError.checkLength(total)
                     out.append(contentsOf: repeatElement(Unicode.Scalar(" "), count: spaces))
                     column += spaces
                 }
             } else {
                 out.append(scalar)
                 column += 1
+                total += 1
                 if scalar == "\n" || scalar == "\r" { column = 0 }
             }
         }

@@ -9,7 +9,12 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         case overflowError = "OverflowError"
         case indexError = "IndexError"
         case keyError = "KeyError"
+        case memoryError = "MemoryError"
     }
+
+    /// The longest text, in code points, that formatting builds; beyond it CPython would
+    /// try to allocate and TapeLab raises `MemoryError` instead of exhausting the process.
+    public static let maxResultLength = 1 << 27
 
     public var kind: Kind
     public var message: String
@@ -24,4 +29,10 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
     static func value(_ message: String) -> TextError { TextError(.valueError, message) }
     static func type(_ message: String) -> TextError { TextError(.typeError, message) }
     static func overflow(_ message: String) -> TextError { TextError(.overflowError, message) }
+    static var memory: TextError { TextError(.memoryError, "") }
+
+    /// Throws `MemoryError` when a requested width or precision is beyond `maxResultLength`.
+    static func checkLength(_ length: Int) throws {
+        if length > maxResultLength { throw memory }
+    }
 }

@@ -54,6 +54,7 @@ public enum TextFormat {
         if parsed.align == "=" { throw TextError.value("'=' alignment not allowed in string format specifier") }
         var scalars = Array(value.unicodeScalars)
         if let precision = parsed.precision, scalars.count > precision { scalars = Array(scalars[0..<precision]) }
+        try TextError.checkLength(parsed.width ?? 0)
         return pad(scalars, width: parsed.width, align: parsed.align, fill: parsed.fill)
     }
 
@@ -69,7 +70,7 @@ public enum TextFormat {
             guard value >= 0, value <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(value)) ?? surrogate(UInt32(value)) else {
                 throw TextError.overflow("%c arg not in range(0x110000)")
             }
-            return number(sign: nil, prefix: "", digits: "", remainder: String(Character(scalar)), spec: spec)
+            return try number(sign: nil, prefix: "", digits: "", remainder: String(Character(scalar)), spec: spec)
         }
         var base = 10
         var prefix = ""
@@ -83,7 +84,7 @@ public enum TextFormat {
         }
         var digits = String(value.magnitude, radix: base)
         if spec.type == "X" { digits = digits.uppercased() }
-        return number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
+        return try number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
     }
 
     /// CPython 3.11 refuses to write an int of more than 4300 decimal digits.
@@ -120,6 +121,7 @@ public enum TextFormat {
         var precision = defaultPrecision
         if let given = spec.precision {
             if given > Int(Int32.max) { throw TextError.value("precision too big") }
+            try TextError.checkLength(given)
             precision = given
             if type == "r" { type = "g" }
         }
@@ -139,14 +141,15 @@ public enum TextFormat {
             text.removeFirst()
         }
         let digitsEnd = text.firstIndex { !$0.isASCII || !$0.isWholeNumber } ?? text.endIndex
-        return TextFormat.number(sign: sign, prefix: "", digits: String(text[..<digitsEnd]), remainder: String(text[digitsEnd...]), spec: spec)
+        return try TextFormat.number(sign: sign, prefix: "", digits: String(text[..<digitsEnd]), remainder: String(text[digitsEnd...]), spec: spec)
     }
 
     // MARK: - Layout
 
     /// Lays out `<lpad><sign><prefix><spad><grouped digits><remainder><rpad>` as
     /// CPython's `calc_number_widths` and `fill_number` do.
-    static func number(sign negative: Character?, prefix: String, digits: String, remainder: String, spec: FormatSpec) -> String {
+    static func number(sign negative: Character?, prefix: String, digits: String, remainder: String, spec: FormatSpec) throws -> String {
+        try TextError.checkLength(spec.width ?? 0)
         var sign = ""
         switch spec.sign {
         case "+": sign = negative == "-" ? "-" : "+"
