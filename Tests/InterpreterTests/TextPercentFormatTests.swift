@@ -154,7 +154,7 @@ private func percentArguments(_ json: String) -> PercentArguments {
                 }
             },
             format: { value, spec in try value.format(spec) })
-        #expect(TextResult { try StrFormat.format(row[0], resolver) } == TextResult(row: row), "\(row[0].debugDescription).format(\(row[1]))")
+        #expect(TextResult { try FormatTemplate.format(row[0], resolver) } == TextResult(row: row), "\(row[0].debugDescription).format(\(row[1]))")
     }
 }
 

@@ -113,7 +113,7 @@ private func methodTable() -> [String: (String) throws -> String] {
 }
 
 @Test func hugeWidthsRaiseMemoryErrorInsteadOfAllocating() {
-    let memory = TextResult.error(.memoryError, "")
+    let memory = TextResult.memoryError
     #expect(TextResult { try TextFormat.int(1, spec: "99999999999999") } == memory)
     #expect(TextResult { try TextFormat.string("a", spec: "<99999999999999") } == memory)
     #expect(TextResult { try TextFormat.float(1.5, spec: ".999999999f") } == memory)

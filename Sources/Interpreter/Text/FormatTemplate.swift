@@ -38,7 +38,7 @@ public struct FormatFieldResolver<Value> {
 }
 
 /// `str.format` (and `str.format_map`), parsed as CPython 3.11's `unicode_format.h` does.
-public enum StrFormat {
+public enum FormatTemplate {
     /// Formats `template` with the values `resolver` looks up.
     /// - Throws: `TextError` with CPython's messages (`Single '}' encountered in format string`,
     ///   `cannot switch from automatic field numbering to manual field specification`,
