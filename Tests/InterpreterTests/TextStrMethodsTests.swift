@@ -126,6 +126,13 @@ private func methodTable() -> [String: (String) throws -> String] {
     #expect(TextResult { String(try TextFormat.float(5e-324, spec: ".3000e").count) } == .ok("3007"))
 }
 
+@Test func joinPutsTheSeparatorBetweenItems() {
+    #expect(StrMethods.join("-", ["x", "y", "z"]) == "x-y-z")
+    #expect(StrMethods.join("", ["x", "y"]) == "xy")
+    #expect(StrMethods.join(", ", []) == "")
+    #expect(StrMethods.join("x", ["a", "b", "c"]) == "axbxc")
+}
+
 @Test func whiteSpaceIsCPythonsSet() {
     let expected: Set<UInt32> = [0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001,
                                  0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029,

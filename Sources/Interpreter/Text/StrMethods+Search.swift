@@ -213,6 +213,12 @@ public enum StrMethods {
         return parts.reversed()
     }
 
+    /// `sep.join(items)` once the caller has checked that every item is a str
+    /// (`sequence item 0: expected str instance, int found` is the caller's message).
+    public static func join(_ separator: String, _ items: [String]) -> String {
+        items.joined(separator: separator)
+    }
+
     /// `s.splitlines(keepends)`: splits at `\n`, `\r`, `\r\n`, `\v`, `\f`, `\x1c`–`\x1e`,
     /// `\x85`, U+2028 and U+2029.
     public static func splitLines(_ text: String, keepEnds: Bool = false) -> [String] {
