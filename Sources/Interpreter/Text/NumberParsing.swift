@@ -95,15 +95,20 @@ public enum NumberParsing {
 
     /// `str(value)` for an int, refusing more than 4300 digits as CPython 3.11 does.
     public static func decimalString(_ value: BigInt) throws -> String {
-        // Below 14,000 bits a value has at most 4,215 digits: skip the count.
-        if value.magnitude.bitWidth > 14_000 {
+        // Below 14,000 bits a value has at most 4,215 digits: skip the count. Above 14,300 bits
+        // it has at least 4,305: refuse without the (quadratic) conversion.
+        let bits = value.magnitude.bitWidth
+        if bits > 14_300 { throw digitLimitError }
+        if bits > 14_000 {
             let text = String(value.magnitude)
-            if text.utf8.count > maxStrDigits {
-                throw TextError.value("Exceeds the limit (\(maxStrDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-            }
+            if text.utf8.count > maxStrDigits { throw digitLimitError }
             return value.sign == .minus ? "-" + text : text
         }
         return String(value)
+    }
+
+    private static var digitLimitError: TextError {
+        TextError.value("Exceeds the limit (\(maxStrDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
     }
 
     // MARK: - Helpers
@@ -142,6 +147,7 @@ public enum NumberParsing {
 
     /// Digits to a magnitude in chunks, so long decimal strings cost few big multiplications.
     private static func accumulate(_ digits: [UInt8], base: Int) -> BigUInt {
+        if let bits = RadixText.bitsPerDigit(base: base) { return RadixText.magnitude(digits, bitsPerDigit: bits) }
         var chunkSize = 1
         var chunkScale = base
         while chunkScale <= Int(UInt32.max) / base {

@@ -242,13 +242,13 @@ public enum PercentFormat {
         var prefix = ""
         switch spec.type {
         case "o":
-            digits = String(value.magnitude, radix: 8)
+            digits = RadixText.digits(value, base: 8)
             if spec.alternate { prefix = "0o" }
         case "x":
-            digits = String(value.magnitude, radix: 16)
+            digits = RadixText.digits(value, base: 16)
             if spec.alternate { prefix = "0x" }
         case "X":
-            digits = String(value.magnitude, radix: 16).uppercased()
+            digits = RadixText.digits(value, base: 16).uppercased()
             if spec.alternate { prefix = "0X" }
         default:
             digits = try NumberParsing.decimalString(BigInt(value.magnitude))

@@ -82,14 +82,14 @@ public enum TextFormat {
         case "X": base = 16; prefix = "0X"
         default: break
         }
-        var digits = String(value.magnitude, radix: base)
+        var digits = RadixText.digits(value, base: base)
         if spec.type == "X" { digits = digits.uppercased() }
         return try number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
     }
 
     /// CPython 3.11 refuses to write an int of more than 4300 decimal digits.
     private static func checkDecimalLimit<T: BinaryInteger>(_ value: T) throws {
-        if value.bitWidth > 14_000 { _ = try NumberParsing.decimalString(BigInt(value)) }
+        if value.magnitude.bitWidth > 14_000 { _ = try NumberParsing.decimalString(BigInt(value)) }
     }
 
     /// Lone surrogates are valid Python code points but not Swift scalars; show U+FFFD.
