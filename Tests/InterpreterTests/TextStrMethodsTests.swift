@@ -126,6 +126,15 @@ private func methodTable() -> [String: (String) throws -> String] {
     #expect(TextResult { String(try TextFormat.float(Double.leastNonzeroMagnitude, spec: ".3000e").count) } == .ok("3007"))
 }
 
+@Test func extremeSliceStepsDoNotOverflow() throws {
+    #expect(try SliceIndices.slice("abc", start: nil, stop: nil, step: Int.max) == "a")
+    #expect(try SliceIndices.slice("abc", start: nil, stop: nil, step: Int.min) == "c")
+    #expect(try SliceIndices.slice("abc", start: Int.min, stop: Int.max, step: nil) == "abc")
+    #expect(try SliceIndices.slice("abc", start: Int.max, stop: Int.min, step: -1) == "cba")
+    #expect(StrMethods.find("abc", "", start: Int.max) == -1)
+    #expect(StrMethods.count("abc", "", start: Int.min, end: Int.max) == 4)
+}
+
 @Test func joinPutsTheSeparatorBetweenItems() {
     #expect(StrMethods.join("-", ["x", "y", "z"]) == "x-y-z")
     #expect(StrMethods.join("", ["x", "y"]) == "xy")

@@ -132,7 +132,7 @@ public enum SliceIndices {
         var index = bounds.start
         for _ in 0..<bounds.count {
             result.append(items[index])
-            index += bounds.step
+            index &+= bounds.step  // wraps only after the last item is taken
         }
         return result
     }
