@@ -74,13 +74,18 @@ extension Interpreter {
             return made
         }
         let instance = Value.object(PyInstance(cls: t))
-        if let initializer = t.lookup("__init__") {
+        if let initializer = t.lookup("__init__"), !Self.isObjectInit(initializer) || t.lookup("__new__") != nil {
             let result = try call(initializer, Arguments([instance] + args.positional, keywords: args.keywords))
             guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
         } else if !args.positional.isEmpty || !args.keywords.isEmpty {
             throw PyError.type("\(t.name)() takes no arguments")
         }
         return instance
+    }
+
+    static func isObjectInit(_ v: Value) -> Bool {
+        guard case .object(let o) = v, case .object(let base)? = Builtin.objectType.dict["__init__"] else { return false }
+        return o === base
     }
 
     /// Runs a Python function: binds arguments with CPython's messages, then runs the body
