@@ -62,13 +62,15 @@ enum Fuzz {
     let cells = ((try? ConformanceNotebook.suite("python")) ?? []).flatMap { $0.cells.map(\.source) }
     try #require(!cells.isEmpty)
     let count = try #require(onLargeStack { () -> Int in
-        var rng = SplitMix(state: 0x5EED)
-        let budget = Date().addingTimeInterval(4)
+        let environment = ProcessInfo.processInfo.environment
+        var rng = SplitMix(state: UInt64(environment["TAPELAB_FUZZ_SEED"] ?? "") ?? 0x5EED)
+        let budget = Date().addingTimeInterval(Double(environment["TAPELAB_FUZZ_SECONDS"] ?? "") ?? 4)
         var ran = 0
         var interp = Interpreter()
         while Date() < budget {
             let source = ran % 4 == 3 ? Fuzz.random(&rng) : Fuzz.mutate(cells[Int.random(in: 0..<cells.count, using: &rng)], &rng)
             if ran % 50 == 0 { interp = Interpreter() }
+            if environment["TAPELAB_FUZZ_TRACE"] != nil { print("FUZZ>", source.debugDescription) }
             interp.cancellation.reset()
             interp.cancellation.setDeadline(secondsFromNow: 0.05)
             _ = interp.execute(source, cell: ran)
