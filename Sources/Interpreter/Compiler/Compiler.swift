@@ -1,5 +1,11 @@
 import BigInt
 
+/// The builtin method last called at one call site, keyed by the receiver's type.
+final class MethodCache {
+    unowned(unsafe) var type: PyType?
+    var function: PyBuiltinFunction?
+}
+
 /// Compiles the AST of one cell into Swift closures, resolving every name to a slot, a cell,
 /// a global slot or a class namespace once, so running code never looks names up by string
 /// except in class bodies.
@@ -456,8 +462,35 @@ final class Compiler {
             }
             if case .attribute(let objectExpr, let method) = calleeExpr.kind {
                 let object = try expr(objectExpr)
+                if method == "append", argCodes.count == 1 {
+                    let arg = argCodes[0]
+                    return { f in
+                        let receiver = try object(f)
+                        if case .list(let l) = receiver {
+                            l.items.append(try arg(f))
+                            return .none
+                        }
+                        return try f.interp.callMethod(receiver, method) { [try arg(f)] }
+                    }
+                }
+                let cache = MethodCache()
                 return { f in
                     let receiver = try object(f)
+                    switch receiver {
+                    case .list, .str, .dict, .tuple:
+                        let type = receiver.type
+                        if type === cache.type, let function = cache.function {
+                            var values: [Value] = [receiver]
+                            values.reserveCapacity(argCodes.count + 1)
+                            for c in argCodes { values.append(try c(f)) }
+                            return try function.body(f.interp, Arguments(values))
+                        }
+                        if case .object(let o)? = type.dict[method], let function = o as? PyBuiltinFunction {
+                            cache.type = type
+                            cache.function = function
+                        }
+                    default: break
+                    }
                     var values: [Value] = []
                     values.reserveCapacity(argCodes.count + 1)
                     return try f.interp.callMethod(receiver, method) {
@@ -470,11 +503,16 @@ final class Compiler {
             let n = argCodes.count
             return { f in
                 let c = try callee(f)
-                if case .object(let o) = c, let fn = o as? PyFunction, fn.code.simpleArity == n {
-                    let interp = f.interp
-                    let frame = Frame(interp: interp, slotCount: fn.code.slotCount, cells: interp.makeCells(fn.code, fn.closure))
-                    for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
-                    return try interp.run(fn, frame)
+                if case .object(let o) = c, let fn = o as? PyFunction {
+                    let code = fn.code
+                    if code.simpleArity == n {
+                        let interp = f.interp
+                        var frame = interp.acquireFrame(code, fn.closure)
+                        for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
+                        let result = try interp.run(fn, frame)
+                        interp.recycle(&frame, code)
+                        return result
+                    }
                 }
                 var values: [Value] = []
                 values.reserveCapacity(n)
@@ -588,7 +626,21 @@ final class Compiler {
         return { f in
             let interp = f.interp
             var iterators: [Value?] = [Value?](repeating: nil, count: depth)
-            iterators[0] = try interp.iterator(try firstIterable(f))
+            let source = try firstIterable(f)
+            if depth == 1, conditions[0].isEmpty, case .object(let so) = source, let r = so as? PyRange {
+                // The common `f(x) for x in range(n)`: step the range directly.
+                let target = targets[0]
+                let n = r.count
+                var i = 0
+                return .object(PyIterator(type: Builtin.generatorType) {
+                    guard i < n else { return nil }
+                    try interp.tick()
+                    try target(f, .int(r.element(i)))
+                    i += 1
+                    return try elementCode(f)
+                })
+            }
+            iterators[0] = try interp.iterator(source)
             var level = 0
             return .object(PyIterator(type: Builtin.generatorType) {
                 while true {

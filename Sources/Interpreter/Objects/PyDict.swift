@@ -137,7 +137,7 @@ public struct OrderedTable {
 
 /// A Python dict (insertion ordered).
 public final class PyDict: PyObject {
-    public var table = OrderedTable()
+    @exclusivity(unchecked) public var table = OrderedTable()
 
     public override init() {}
 
@@ -156,7 +156,7 @@ public final class PyDict: PyObject {
 
 /// A Python set or frozenset.
 public final class PySet: PyObject {
-    public var table = OrderedTable()
+    @exclusivity(unchecked) public var table = OrderedTable()
     public let isFrozen: Bool
 
     public init(frozen: Bool = false) { isFrozen = frozen }

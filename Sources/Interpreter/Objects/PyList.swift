@@ -1,6 +1,6 @@
 /// A Python list.
 public final class PyList: PyObject {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
 
     public init(_ items: [Value] = []) { self.items = items }
 

@@ -21,7 +21,7 @@ public class PyInstance: PyObject {
 
 /// A cell holding a variable captured by a closure; `nil` while unbound.
 public final class PyCell {
-    public var value: Value?
+    @exclusivity(unchecked) public var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
 }
 

@@ -3,7 +3,7 @@ import Synchronization
 /// A module-level variable: compiled code holds the slot itself, so reading a global is one load.
 final class GlobalSlot {
     let name: String
-    var value: Value?
+    @exclusivity(unchecked) var value: Value?
     init(name: String, value: Value? = nil) {
         self.name = name
         self.value = value
@@ -80,10 +80,10 @@ public final class Interpreter {
     /// The exceptions being handled by enclosing `except` blocks, innermost last.
     var handling: [PyException] = []
     /// Current depth of Python calls.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     /// Native recursion depth of repr / comparison / hashing of nested containers.
     var nativeDepth = 0
-    var ticks = 0
+    @exclusivity(unchecked) var ticks = 0
     /// Source lines of executed cells, for tracebacks.
     var cellSources: [Int: [Substring]] = [:]
     var currentCell: Int?

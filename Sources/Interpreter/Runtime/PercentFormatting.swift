@@ -117,7 +117,7 @@ enum PercentFormatting {
                     throw PyError.type("%\(type) format: an integer is required, not \(arg.typeName)")
                 }
                 if flags.contains("0") && !left { spec += "0" }
-                if let width { spec += String(width) }
+                if let width, !left { spec += String(width) }
                 spec += type == "i" || type == "u" ? "d" : String(type)
                 if let precision, let big = number.bigIntValue {
                     var digits = String(big.magnitude, radix: type == "o" ? 8 : type == "d" || type == "i" || type == "u" ? 10 : 16,
@@ -139,7 +139,7 @@ enum PercentFormatting {
                     }
                 }
                 if flags.contains("0") && !left { spec += "0" }
-                if let width { spec += String(width) }
+                if let width, !left { spec += String(width) }
                 spec += "." + String(precision ?? 6) + String(type)
                 body = try text { try TextFormat.float(d, spec: spec) }
             case "c":
