@@ -203,10 +203,7 @@ extension Compiler {
             }
         case .classDef(let def):
             return try classDefinition(def, s.location)
-        case .global(let names):
-            if scope.kind == .function {
-                for n in names where scope.info.assigned.contains(n) && false { _ = n }
-            }
+        case .global:
             return { _ in .normal }
         case .nonlocal(let names):
             if scope.kind == .module { throw syntaxError("nonlocal declaration not allowed at module level", s.location) }
@@ -240,10 +237,8 @@ extension Compiler {
             }
         case .importFrom(let module, let names):
             let imports = names.map { n in (n.name, n.name == "*" ? nil : store(n.asName ?? n.name)) }
-            let starStore: ((Frame, String, Value) throws -> Void)? = names.contains { $0.name == "*" } ? { [unowned self] _, _, _ in _ = self } : nil
-            _ = starStore
-            let interp = self.interp
             return { f in
+                let interp = f.interp
                 let m = try f.interp.importModule(module)
                 for (name, st) in imports {
                     guard let st else {

@@ -460,9 +460,11 @@ final class Compiler {
         }
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simple {
-            let argCodes = try args.map { arg -> ExprCode in
-                if case .positional(let e) = arg { return try expr(e) }
-                return { _ in .none }
+            func compileArguments() throws -> [ExprCode] {
+                try args.map { arg -> ExprCode in
+                    if case .positional(let e) = arg { return try expr(e) }
+                    return { _ in .none }
+                }
             }
             if case .attribute(let objectExpr, let method) = calleeExpr.kind {
                 let object = try expr(objectExpr)
@@ -477,6 +479,7 @@ final class Compiler {
                         return try f.interp.callMethod(receiver, method) { [try arg(f)] }
                     }
                 }
+                let argCodes = try compileArguments()
                 let cache = MethodCache()
                 return { f in
                     let receiver = try object(f)
@@ -504,7 +507,7 @@ final class Compiler {
                 }
             }
             let callee = try expr(calleeExpr)
-            let n = argCodes.count
+            let n = args.count
             if n == 1, case .positional(let e0) = args[0] {
                 let a0 = try expr(e0)
                 return { f in
@@ -546,6 +549,7 @@ final class Compiler {
                     return try f.interp.call(c, Arguments([v0, try a1(f)]))
                 }
             }
+            let argCodes = try compileArguments()
             return { f in
                 let c = try callee(f)
                 if case .object(let o) = c, let fn = o as? PyFunction {
