@@ -27,18 +27,16 @@ enum FloatFormatting {
 }
 
 enum IntFormatting {
-    /// CPython 3.11's limit on int/str conversions (`sys.get_int_max_str_digits()`).
-    static let maxDigits = 4300
-
+    /// `str(int)`, refusing more than 4300 digits as CPython 3.11 does.
     static func decimal(_ b: BigInt) throws -> String {
-        if b.magnitude.bitWidth > 14_300 {
-            throw PyError.value("Exceeds the limit (\(maxDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        let s = String(b)
-        if s.count - (b.sign == .minus ? 1 : 0) > maxDigits {
-            throw PyError.value("Exceeds the limit (\(maxDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        return s
+        try Interpreter.Text.call { try NumberParsing.decimalString(b) }
+    }
+}
+
+extension Interpreter {
+    /// Runs text algorithms, turning their errors into Python exceptions.
+    enum Text {
+        static func call<T>(_ body: () throws -> T) throws -> T { try text(body) }
     }
 }
 
