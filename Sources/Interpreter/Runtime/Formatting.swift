@@ -42,28 +42,7 @@ extension Interpreter {
 
 enum StringFormatting {
     /// `repr(str)`: CPython's choice of quotes and escapes.
-    static func repr(_ s: String) -> String {
-        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String(quote)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote {
-                    out += "\\" + String(quote)
-                } else if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += escape(scalar)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
+    static func repr(_ s: String) -> String { StrRepr.repr(s) }
 
     static func escape(_ scalar: Unicode.Scalar) -> String {
         let v = scalar.value
@@ -73,15 +52,7 @@ enum StringFormatting {
     }
 
     /// Python's `str.isprintable` for one code point.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7f }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
-    }
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool { StrRepr.isPrintable(scalar) }
 
     /// `ascii()`: the repr with every non-ASCII code point escaped.
     static func ascii(_ repr: String) -> String {
