@@ -16,11 +16,13 @@ final class Session: @unchecked Sendable {
     private let box: TextBox
 
     /// Runs a cell and returns what it printed, then its result or `ename: evalue`.
+    /// Cells run on a thread with a large stack, as the kernel runs them (test threads have small ones).
     @discardableResult
     func run(_ source: String) -> String {
         cell += 1
         box.text = ""
-        let result = interp.execute(source, cell: cell)
+        let number = cell
+        let result = onLargeStack { self.interp.execute(source, cell: number) } ?? ExecutionResult()
         var out = box.text
         if let r = result.result { out += r }
         if let e = result.error { out += "\(e.ename): \(e.evalue)" }

@@ -100,3 +100,33 @@ import Testing
     #expect(s.run("import sys") == "ModuleNotFoundError: No module named 'sys'")
     #expect(s.run("import subprocess") == "ModuleNotFoundError: No module named 'subprocess'")
 }
+
+@Test func deeplyNestedObjectsAreFreedWithoutDeepRecursion() throws {
+    // Built on a large stack, freed on a 512 KiB one: freeing must not recurse per nesting level.
+    let done = DispatchSemaphore(value: 0)
+    final class Holder: @unchecked Sendable { var session: Session? = Session() }
+    let holder = Holder()
+    holder.session?.run("""
+        x = []
+        t = ()
+        d = {}
+        class Node:
+            pass
+        n = None
+        for _ in range(200000):
+            x = [x]
+            t = (t,)
+            d = {'k': d}
+            m = Node()
+            m.next = n
+            n = m
+        """)
+    let thread = Thread {
+        holder.session = nil
+        done.signal()
+    }
+    thread.stackSize = 512 << 10
+    thread.start()
+    done.wait()
+    #expect(holder.session == nil)
+}

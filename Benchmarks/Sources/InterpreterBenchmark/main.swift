@@ -33,33 +33,32 @@ func median(_ xs: [Double]) -> Double {
     return s.isEmpty ? .nan : s[s.count / 2]
 }
 
-func tapelabSeconds(_ c: Case) -> Double {
-    var times: [Double] = []
-    let interp = Interpreter()
-    _ = interp.execute(c.setup, cell: 1)
-    for run in 0..<repeats {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = interp.execute(c.code, cell: run + 2)
-        let end = DispatchTime.now().uptimeNanoseconds
-        if let error = result.error { print("  TapeLab error: \(error.ename): \(error.evalue)") }
-        times.append(Double(end - start) / 1e9)
-    }
-    return median(times)
+/// One timed run of the case in a warm interpreter (the setup ran once before).
+func tapelabOnce(_ interp: Interpreter, _ c: Case, _ cell: Int) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = interp.execute(c.code, cell: cell)
+    let end = DispatchTime.now().uptimeNanoseconds
+    if let error = result.error { print("  TapeLab error: \(error.ename): \(error.evalue)") }
+    return Double(end - start) / 1e9
 }
 
-func cpythonSeconds(_ c: Case) -> Double? {
+func tapelabSeconds(_ c: Case) -> Double {
+    let interp = Interpreter()
+    _ = interp.execute(c.setup, cell: 1)
+    return median((0..<repeats).map { tapelabOnce(interp, c, $0 + 2) })
+}
+
+/// One timed run of the case in a fresh CPython process, timed inside Python with perf_counter.
+func cpythonOnce(_ c: Case) -> Double? {
     let indentedCode = c.code.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     let script = """
-    import time, statistics
+    import time
     \(c.setup)
     def run():
     \(indentedCode)
-    times = []
-    for _ in range(\(repeats)):
-        t = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t)
-    print(statistics.median(times))
+    t = time.perf_counter()
+    run()
+    print(time.perf_counter() - t)
     """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -84,15 +83,35 @@ func onLargeStack(_ body: @escaping @Sendable () -> Void) {
     done.wait()
 }
 
+// `InterpreterBenchmark --only NAME` runs TapeLab's side of the matching cases only (for profiling).
+let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "--only" {
+    onLargeStack {
+        for c in cases where c.name.contains(arguments[2]) {
+            print(c.name, String(format: "%.2f ms", tapelabSeconds(c) * 1000))
+        }
+    }
+    exit(0)
+}
+
 onLargeStack {
-    print("InterpreterBenchmark (median of \(repeats) runs)")
+    // TapeLab and CPython runs alternate so both see the same machine load.
+    print("InterpreterBenchmark (median of \(repeats) alternating runs)")
     print("case".padding(toLength: 32, withPad: " ", startingAt: 0) + "   TapeLab     CPython   ratio")
     for c in cases {
-        let ours = tapelabSeconds(c)
-        let theirs = cpythonSeconds(c)
-        let ratio = theirs.map { String(format: "%6.2fx", ours / $0) } ?? "   n/a"
-        let reference = theirs.map { String(format: "%8.2f ms", $0 * 1000) } ?? "     n/a"
+        let interp = Interpreter()
+        _ = interp.execute(c.setup, cell: 1)
+        var ours: [Double] = [], theirs: [Double] = []
+        for run in 0..<repeats {
+            ours.append(tapelabOnce(interp, c, run + 2))
+            if let t = cpythonOnce(c) { theirs.append(t) }
+        }
+        let o = median(ours)
+        let t = theirs.isEmpty ? nil : median(theirs)
+        let ratio = t.map { String(format: "%6.2fx", o / $0) } ?? "   n/a"
+        let reference = t.map { String(format: "%8.2f ms", $0 * 1000) } ?? "     n/a"
         print(c.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-              + String(format: "%8.2f ms", ours * 1000) + "  " + reference + "  " + ratio)
+              + String(format: "%8.2f ms", o * 1000) + "  " + reference + "  " + ratio)
     }
+    if !arguments.contains("--no-parse") { runParseBenchmark() }
 }

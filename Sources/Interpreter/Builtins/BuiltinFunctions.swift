@@ -338,14 +338,23 @@ extension Builtin {
                 throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
             }
             if m == 0 { throw PyError.value("pow() 3rd argument cannot be 0") }
+            // Work with a positive modulus and a base reduced into [0, |m|), then give the
+            // result the modulus' sign as CPython does.
+            let modulus = BigInt(m.magnitude)
+            if modulus == 1 { return .int(0) }
+            var reduced = b % modulus
+            if reduced < 0 { reduced += modulus }
             var result: BigInt
             if e < 0 {
-                guard let inverse = b.inverse(m) else { throw PyError.value("base is not invertible for the given modulus") }
-                result = inverse.power(-e, modulus: m)
+                guard reduced != 0, let inverse = reduced.inverse(modulus) else {
+                    throw PyError.value("base is not invertible for the given modulus")
+                }
+                result = inverse.power(-e, modulus: modulus)
             } else {
-                result = b.power(e, modulus: m)
+                result = reduced.power(e, modulus: modulus)
             }
-            if result != 0 && (result.sign == .minus) != (m.sign == .minus) { result += m }
+            if result < 0 { result += modulus }
+            if m < 0 && result != 0 { result -= modulus }
             return .integer(result)
         }
         ns["round"] = fn("round", builtinRound)

@@ -15,7 +15,6 @@ extension Builtin {
                     throw PyError.type("'\(baseValue.typeName)' object cannot be interpreted as an integer")
                 }
                 guard case .str(let s) = x else { throw PyError.type("int() can't convert non-string with explicit base") }
-                if base != 0 && (base < 2 || base > 36) { throw PyError.value("int() base must be >= 2 and <= 36, or 0") }
                 return try parseInt(s.value, base: base)
             }
             return try toInt(interp, x)
@@ -171,61 +170,7 @@ extension Builtin {
 
     /// Parses an int literal the way `int(s, base)` does.
     static func parseInt(_ text: String, base: Int) throws -> Value {
-        let invalid = PyError.value("invalid literal for int() with base \(base): \(StringFormatting.repr(text))")
-        var s = Substring(text).drop { $0.isWhitespace }
-        while let last = s.last, last.isWhitespace { s = s.dropLast() }
-        var negative = false
-        if s.hasPrefix("-") || s.hasPrefix("+") {
-            negative = s.hasPrefix("-")
-            s = s.dropFirst()
-        }
-        var b = base
-        let lower = s.lowercased()
-        if base == 0 || base == 16 || base == 8 || base == 2 {
-            if lower.hasPrefix("0x") && (base == 0 || base == 16) { b = 16; s = s.dropFirst(2) } else if lower.hasPrefix("0o") && (base == 0 || base == 8) { b = 8; s = s.dropFirst(2) } else if lower.hasPrefix("0b") && (base == 0 || base == 2) { b = 2; s = s.dropFirst(2) } else if base == 0 {
-                b = 10
-                if s.count > 1, s.first == "0", s.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
-            }
-            if b != 10, s.hasPrefix("_") { s = s.dropFirst() }
-        }
-        guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__") else { throw invalid }
-        let digits = s.filter { $0 != "_" }
-        if digits.count > IntFormatting.maxDigits && b == 10 {
-            throw PyError.value("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        var value = BigInt(0)
-        var small = 0
-        var useSmall = true
-        for c in digits {
-            guard let d = c.hexDigitValue ?? (c.isLetter && c.isASCII ? Int(c.asciiValue ?? 0) - 87 : nil), d < b, d >= 0 else {
-                if let digit = c.wholeNumberValue, digit < b, !c.isASCII {
-                    // Unicode decimal digits are accepted by int().
-                    if useSmall {
-                        let (m, o1) = small.multipliedReportingOverflow(by: b)
-                        let (a, o2) = m.addingReportingOverflow(digit)
-                        if !o1 && !o2 { small = a; continue }
-                        useSmall = false
-                        value = BigInt(small)
-                    }
-                    value = value * BigInt(b) + BigInt(digit)
-                    continue
-                }
-                throw invalid
-            }
-            if useSmall {
-                let (m, o1) = small.multipliedReportingOverflow(by: b)
-                let (a, o2) = m.addingReportingOverflow(d)
-                if !o1 && !o2 {
-                    small = a
-                    continue
-                }
-                useSmall = false
-                value = BigInt(small)
-            }
-            value = value * BigInt(b) + BigInt(d)
-        }
-        if useSmall { return .int(negative ? -small : small) }
-        return .integer(negative ? -value : value)
+        .integer(try Interpreter.Text.call { try NumberParsing.int(text, base: base) })
     }
 
     /// `float(x)` for one argument.
@@ -235,8 +180,7 @@ extension Builtin {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         case .str(let s):
-            if let d = parseFloat(s.value) { return d }
-            throw PyError.value("could not convert string to float: \(StringFormatting.repr(s.value))")
+            return try Interpreter.Text.call { try NumberParsing.float(s.value) }
         case .object(let o):
             if let b = o as? PyBigInt { return try Interpreter.toDouble(b.value) }
             if let m = o.pyType.lookup("__float__") {
@@ -251,30 +195,5 @@ extension Builtin {
         default: break
         }
         throw PyError.type("float() argument must be a string or a real number, not '\(x.typeName)'")
-    }
-
-    static func parseFloat(_ text: String) -> Double? {
-        var s = Substring(text).drop { $0.isWhitespace }
-        while let last = s.last, last.isWhitespace { s = s.dropLast() }
-        var sign = 1.0
-        var body = s
-        if body.hasPrefix("-") || body.hasPrefix("+") {
-            if body.hasPrefix("-") { sign = -1 }
-            body = body.dropFirst()
-        }
-        switch body.lowercased() {
-        case "inf", "infinity": return sign * .infinity
-        case "nan": return .nan
-        default: break
-        }
-        guard !body.isEmpty, !body.hasPrefix("_"), !body.hasSuffix("_"), !body.contains("__") else { return nil }
-        let chars = Array(body)
-        for (i, c) in chars.enumerated() where c == "_" {
-            guard i > 0, i + 1 < chars.count, chars[i - 1].isNumber, chars[i + 1].isNumber else { return nil }
-        }
-        let cleaned = body.filter { $0 != "_" }
-        guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }) else { return nil }
-        guard cleaned.contains(where: { $0.isNumber }), let d = Double(cleaned) else { return nil }
-        return sign * d
     }
 }

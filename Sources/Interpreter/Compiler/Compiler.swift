@@ -197,11 +197,14 @@ final class Compiler {
                 let build = try sequenceBuilder(items)
                 return { f in .tuple(PyTuple(try build(f))) }
             }
-            let codes = try items.map(expr)
-            if codes.count == 2 {
-                let a = codes[0], b = codes[1]
-                return { f in .tuple(PyTuple([try a(f), try b(f)])) }
+            if items.count == 2 {
+                let a = try expr(items[0]), b = try expr(items[1])
+                return { f in
+                    let x = try a(f)
+                    return .tuple(PyTuple([x, try b(f)]))
+                }
             }
+            let codes = try items.map(expr)
             return { f in .tuple(PyTuple(try codes.map { try $0(f) })) }
         case .list(let items):
             let build = try sequenceBuilder(items)
@@ -361,8 +364,8 @@ final class Compiler {
 
     func compare(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> ExprCode {
         let head = try expr(first)
-        let ops = try rest.map { ($0.0, try expr($0.1)) }
-        if ops.count == 1, let (op, rightCode) = ops.first {
+        if rest.count == 1, let (op, rightExpr) = rest.first {
+            let rightCode = try expr(rightExpr)
             switch op {
             case .less:
                 return { f in
@@ -383,6 +386,7 @@ final class Compiler {
                 }
             }
         }
+        let ops = try rest.map { ($0.0, try expr($0.1)) }
         return { f in
             var left = try head(f)
             var result = Value.bool(true)
@@ -456,14 +460,16 @@ final class Compiler {
         }
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simple {
-            let argCodes = try args.map { arg -> ExprCode in
-                if case .positional(let e) = arg { return try expr(e) }
-                return { _ in .none }
+            func compileArguments() throws -> [ExprCode] {
+                try args.map { arg -> ExprCode in
+                    if case .positional(let e) = arg { return try expr(e) }
+                    return { _ in .none }
+                }
             }
             if case .attribute(let objectExpr, let method) = calleeExpr.kind {
                 let object = try expr(objectExpr)
-                if method == "append", argCodes.count == 1 {
-                    let arg = argCodes[0]
+                if method == "append", args.count == 1, case .positional(let e0) = args[0] {
+                    let arg = try expr(e0)
                     return { f in
                         let receiver = try object(f)
                         if case .list(let l) = receiver {
@@ -473,6 +479,7 @@ final class Compiler {
                         return try f.interp.callMethod(receiver, method) { [try arg(f)] }
                     }
                 }
+                let argCodes = try compileArguments()
                 let cache = MethodCache()
                 return { f in
                     let receiver = try object(f)
@@ -500,7 +507,49 @@ final class Compiler {
                 }
             }
             let callee = try expr(calleeExpr)
-            let n = argCodes.count
+            let n = args.count
+            if n == 1, case .positional(let e0) = args[0] {
+                let a0 = try expr(e0)
+                return { f in
+                    let c = try callee(f)
+                    if case .object(let o) = c, let fn = o as? PyFunction {
+                        let code = fn.code
+                        if code.simpleArity == 1 {
+                            let interp = f.interp
+                            let v0 = try a0(f)
+                            var frame = interp.acquireFrame(code, fn.closure)
+                            frame.slots[0] = v0
+                            let result = try interp.run(fn, frame)
+                            interp.recycle(&frame, code)
+                            return result
+                        }
+                    }
+                    return try f.interp.call(c, Arguments([try a0(f)]))
+                }
+            }
+            if n == 2, case .positional(let e0) = args[0], case .positional(let e1) = args[1] {
+                let a0 = try expr(e0), a1 = try expr(e1)
+                return { f in
+                    let c = try callee(f)
+                    if case .object(let o) = c, let fn = o as? PyFunction {
+                        let code = fn.code
+                        if code.simpleArity == 2 {
+                            let interp = f.interp
+                            let v0 = try a0(f)
+                            let v1 = try a1(f)
+                            var frame = interp.acquireFrame(code, fn.closure)
+                            frame.slots[0] = v0
+                            frame.slots[1] = v1
+                            let result = try interp.run(fn, frame)
+                            interp.recycle(&frame, code)
+                            return result
+                        }
+                    }
+                    let v0 = try a0(f)
+                    return try f.interp.call(c, Arguments([v0, try a1(f)]))
+                }
+            }
+            let argCodes = try compileArguments()
             return { f in
                 let c = try callee(f)
                 if case .object(let o) = c, let fn = o as? PyFunction {

@@ -72,12 +72,12 @@ final class FunctionCode {
     let varKeywords: String?
     /// Where each parameter is stored: positional, keyword-only, `*args`, `**kwargs`, in that order.
     let parameterLocations: [Location]
-    var slotCount = 0
-    var cellVarCount = 0
+    @exclusivity(unchecked) var slotCount = 0
+    @exclusivity(unchecked) var cellVarCount = 0
     /// For each free variable, the index of the cell in the defining frame.
     var freeSources: [Int] = []
-    var body: StmtCode = { _ in .normal }
-    var isGenerator = false
+    @exclusivity(unchecked) var body: StmtCode = { _ in .normal }
+    @exclusivity(unchecked) var isGenerator = false
     /// Frames of finished calls, reused so a call allocates nothing in the common case.
     @exclusivity(unchecked) var framePool: [Frame] = []
     /// The class whose body defined this function, for `super()`.

@@ -122,3 +122,12 @@ extension PyModule {
         dict[name] = .object(PyBuiltinFunction(name: name, body))
     }
 }
+
+/// The AST's location type under a name that stays reachable where `Interpreter.` means the class.
+public typealias ASTSourceLocation = SourceLocation
+
+extension Interpreter {
+    /// The class shares its module's name, so module-qualified `Interpreter.SourceLocation` resolves
+    /// here; this keeps it naming the AST's type.
+    public typealias SourceLocation = ASTSourceLocation
+}

@@ -141,6 +141,13 @@ public final class PyDict: PyObject {
 
     public override init() {}
 
+    deinit {
+        guard table.count > 0 else { return }
+        var values = table.items.flatMap { [$0.key.value, $0.value] }
+        table.removeAll()
+        Trashcan.dispose(&values)
+    }
+
     public override var pyType: PyType { Builtin.dictType }
 
     public var count: Int { table.count }

@@ -4,14 +4,18 @@ public final class PyList: PyObject {
 
     public init(_ items: [Value] = []) { self.items = items }
 
+    deinit { Trashcan.dispose(&items) }
+
     public override var pyType: PyType { Builtin.listType }
 }
 
 /// A Python tuple.
 public final class PyTuple: PyObject {
-    public let items: [Value]
+    public private(set) var items: [Value]
 
     public init(_ items: [Value]) { self.items = items }
+
+    deinit { Trashcan.dispose(&items) }
 
     public override var pyType: PyType { Builtin.tupleType }
 }

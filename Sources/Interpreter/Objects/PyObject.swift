@@ -16,6 +16,13 @@ public class PyInstance: PyObject {
         self.cls = cls
     }
 
+    deinit {
+        guard !dict.isEmpty else { return }
+        var values = Array(dict.values)
+        dict.removeAll()
+        Trashcan.dispose(&values)
+    }
+
     public override var pyType: PyType { cls }
 }
 

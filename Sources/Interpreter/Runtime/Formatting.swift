@@ -27,45 +27,22 @@ enum FloatFormatting {
 }
 
 enum IntFormatting {
-    /// CPython 3.11's limit on int/str conversions (`sys.get_int_max_str_digits()`).
-    static let maxDigits = 4300
-
+    /// `str(int)`, refusing more than 4300 digits as CPython 3.11 does.
     static func decimal(_ b: BigInt) throws -> String {
-        if b.magnitude.bitWidth > 14_300 {
-            throw PyError.value("Exceeds the limit (\(maxDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        let s = String(b)
-        if s.count - (b.sign == .minus ? 1 : 0) > maxDigits {
-            throw PyError.value("Exceeds the limit (\(maxDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        return s
+        try Interpreter.Text.call { try NumberParsing.decimalString(b) }
+    }
+}
+
+extension Interpreter {
+    /// Runs text algorithms, turning their errors into Python exceptions.
+    enum Text {
+        static func call<T>(_ body: () throws -> T) throws -> T { try text(body) }
     }
 }
 
 enum StringFormatting {
     /// `repr(str)`: CPython's choice of quotes and escapes.
-    static func repr(_ s: String) -> String {
-        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String(quote)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote {
-                    out += "\\" + String(quote)
-                } else if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += escape(scalar)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
+    static func repr(_ s: String) -> String { StrRepr.repr(s) }
 
     static func escape(_ scalar: Unicode.Scalar) -> String {
         let v = scalar.value
@@ -75,15 +52,7 @@ enum StringFormatting {
     }
 
     /// Python's `str.isprintable` for one code point.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7f }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
-    }
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool { StrRepr.isPrintable(scalar) }
 
     /// `ascii()`: the repr with every non-ASCII code point escaped.
     static func ascii(_ repr: String) -> String {

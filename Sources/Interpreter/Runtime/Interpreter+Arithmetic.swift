@@ -159,7 +159,7 @@ extension Interpreter {
             if op == .add { return .string(x.value + y.value) }
         case (.str(let x), _):
             if op == .multiply, let n = b.bigIntValue { return .string(try repeatString(x.value, n)) }
-            if op == .modulo { return .string(try PercentFormatting.format(x.value, b, self)) }
+            if op == .modulo { return .string(try percentFormat(x.value, b)) }
         case (_, .str(let y)):
             if op == .multiply, let n = a.bigIntValue { return .string(try repeatString(y.value, n)) }
         case let (.list(x), .list(y)):

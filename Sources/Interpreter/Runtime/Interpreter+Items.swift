@@ -68,7 +68,7 @@ extension Interpreter {
         var i = start
         for _ in 0..<count {
             result.append(items[i])
-            i += step
+            i &+= step
         }
         return result
     }
@@ -148,7 +148,7 @@ extension Interpreter {
                 var i = start
                 for v in replacement {
                     l.items[i] = v
-                    i += step
+                    i &+= step
                 }
                 return
             }
@@ -182,7 +182,7 @@ extension Interpreter {
                 var i = start
                 for _ in 0..<count {
                     positions.insert(i)
-                    i += step
+                    i &+= step
                 }
                 l.items = l.items.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
                 return

@@ -71,10 +71,10 @@ public final class Interpreter {
     /// Stops a running execution from another thread.
     public let cancellation: CancellationToken
     /// Maximum depth of nested Python calls before `RecursionError` (CPython's default 1000).
-    public var recursionLimit = 1000
+    @exclusivity(unchecked) public var recursionLimit = 1000
 
     var globals: [String: GlobalSlot] = [:]
-    var builtins: [String: Value] = [:]
+    @exclusivity(unchecked) var builtins: [String: Value] = [:]
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
     var loadedModules: [String: PyModule] = [:]
     /// The exceptions being handled by enclosing `except` blocks, innermost last.
@@ -99,6 +99,17 @@ public final class Interpreter {
         self.cancellation = cancellation
         builtins = Builtin.namespace()
         moduleFactories["math"] = { _ in MathModule.make() }
+        globals["__name__"] = GlobalSlot(name: "__name__", value: .string("__main__"))
+    }
+
+    /// Ends the session: unbinds every global and drops cached modules, so the session's objects
+    /// (which may reference each other) are freed. The interpreter stays usable with empty globals.
+    public func close() {
+        for slot in globals.values { slot.value = nil }
+        globals.removeAll()
+        loadedModules.removeAll()
+        cellSources.removeAll()
+        handling.removeAll()
         globals["__name__"] = GlobalSlot(name: "__name__", value: .string("__main__"))
     }
 
