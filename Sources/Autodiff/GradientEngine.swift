@@ -24,10 +24,11 @@ struct GradientEngine {
             if !record.acceptsBroadcastGradient && upstream.shape != record.outputShape {
                 upstream = try context.broadcast(upstream, to: record.outputShape)
             }
+            let keptSmall = upstream.shape != record.outputShape
             let inputGradients = try record.rule(upstream)
             for (input, gradient) in zip(record.inputs, inputGradients) {
                 guard let gradient, input.dtype.isFloatingPoint else { continue }
-                let full = try expandBroadcastAxes(gradient, input: input.shape, output: record.outputShape)
+                let full = keptSmall ? try expandBroadcastAxes(gradient, input: input.shape, output: record.outputShape) : gradient
                 let fitted = try fit(full, to: input.shape)
                 gradients[input.id] = try accumulate(gradients[input.id], fitted)
             }
@@ -62,7 +63,7 @@ struct GradientEngine {
         return try context.add(existing, gradient)
     }
 
-    /// A small (broadcast) gradient passed through to an input that the op broadcast along an axis
+    /// A small (broadcast) upstream gradient passed through to an input that the op broadcast along an axis
     /// the gradient is also broadcast along stands for one copy per output position there, so it is
     /// materialised to the output's shape before `fit` sums those copies.
     private func expandBroadcastAxes(_ gradient: TrackedTensor, input: [Int], output: [Int]) throws -> TrackedTensor {
