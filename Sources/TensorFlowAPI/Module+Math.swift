@@ -84,8 +84,9 @@ extension TensorFlowSession {
         return dict
     }
 
-    /// `tf.nn.softmax`: `exp(x - max) / sum(exp(x - max))` along `axis`, composed of recorded
-    /// primitives so its gradient comes from theirs; the max is a constant shift.
+    /// `tf.nn.softmax`: `exp(x - max) * (1 / sum(exp(x - max)))` along `axis` (the kernel's
+    /// order of operations, so the last bits match), composed of recorded primitives so its
+    /// gradient comes from theirs; the max is a constant shift.
     func softmaxFunction() -> Value {
         function("softmax", ["logits", "axis", "name"]) { [self] a in
             let x = try toTracked(a[0] ?? .none)
@@ -93,7 +94,8 @@ extension TensorFlowSession {
             return wrap(try kernel("Softmax") {
                 let peak = try context.stopGradient(try context.reduce(.max, x, axes: [axis], keepDims: true))
                 let e = try context.unary(.exp, try context.subtract(x, peak))
-                return try context.divide(e, try context.reduce(.sum, e, axes: [axis], keepDims: true))
+                let total = try context.reduce(.sum, e, axes: [axis], keepDims: true)
+                return try context.multiply(e, try context.unary(.reciprocal, total))
             })
         }
     }

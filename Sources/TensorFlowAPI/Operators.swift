@@ -200,7 +200,14 @@ func defineTensorMethods(on type: PyType) {
         type.define("__\(name)__") { _, args in
             let other = args[1] ?? .none
             if other.isNone { return .bool(op == .notEqual) }
-            return try session(of: args[0]).applyMixed(op, args[0] ?? .none, other)
+            let session = try session(of: args[0])
+            let a = try tensorReceiver(args).1
+            let b = try session.operand(other, like: a.dtype)
+            // Python's == on tensors of shapes that do not broadcast is a scalar answer, not an error.
+            if a.dtype == b.dtype, (try? Tensor.broadcastShape(a.shape, b.shape)) == nil {
+                return try session.wrapConstant(Tensor(op == .notEqual))
+            }
+            return session.wrap(try session.apply(op, a, b))
         }
     }
     type.define("__neg__") { _, args in try session(of: args[0]).applyUnary(.negate, "Neg", args[0] ?? .none) }
@@ -270,7 +277,16 @@ func defineTensorMethods(on type: PyType) {
         let (_, x) = try tensorReceiver(args)
         return .object(PyTensorShape(x.shape))
     }
-    type.define("ref") { _, args in .object(PyReference(args[0] ?? .none)) }
+    type.define("ref") { _, args in
+        guard case .object(let object)? = args[0], let holder = object as? ReferenceHolder else {
+            return .object(PyReference(args[0] ?? .none))
+        }
+        // The same reference object while one is alive, so dict lookups by `t.ref()` find it.
+        if let existing = holder.reference { return .object(existing) }
+        let reference = PyReference(.object(object))
+        holder.reference = reference
+        return .object(reference)
+    }
     type.define("__array__") { _, args in
         let (_, x) = try tensorReceiver(args)
         return .object(PyNDArray(x.value))

@@ -15,10 +15,12 @@ func tensorStr(_ tensor: Tensor) -> String {
     return open + text + ", shape=" + shapeTuple(tensor.shape) + ", dtype=" + tensor.dtype.rawValue + ")"
 }
 
-/// The `numpy=` part of TensorFlow's reprs: numpy's repr of the array (its str for a scalar),
-/// on a line of its own when it spans lines.
+/// The `numpy=` part of TensorFlow's reprs: numpy's repr of the array, on a line of its own when
+/// it spans lines; for a scalar, the Python repr of its element (so float32 `0.1` shows as
+/// `0.10000000149011612`).
 func numpyField(_ tensor: Tensor) -> String {
-    let text = tensor.isScalar ? tensor.numpyScalarStr() : tensor.numpyRepr()
+    if tensor.isScalar { return pythonRepr(scalarValue(tensor)) }
+    let text = tensor.numpyRepr()
     return text.utf8.contains(UInt8(ascii: "\n")) ? "\n" + text : text
 }
 

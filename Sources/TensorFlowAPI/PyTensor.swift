@@ -3,9 +3,10 @@ import Interpreter
 import Tensors
 
 /// A TensorFlow eager tensor as cells see it (`tensorflow.python.framework.ops.EagerTensor`).
-public final class PyTensor: PyObject {
+public final class PyTensor: PyObject, ReferenceHolder {
     public let tensor: TrackedTensor
     let session: TensorFlowSession
+    weak var reference: PyReference?
 
     init(_ tensor: TrackedTensor, session: TensorFlowSession) {
         self.tensor = tensor
@@ -18,9 +19,10 @@ public final class PyTensor: PyObject {
 }
 
 /// A `tf.Variable` (`ResourceVariable`).
-public final class PyVariable: PyObject {
+public final class PyVariable: PyObject, ReferenceHolder {
     public let variable: Variable
     let session: TensorFlowSession
+    weak var reference: PyReference?
     /// What `repr` names the variable: its name, or `UnreadVariable` for what `assign` returns.
     let displayName: String
 
@@ -86,6 +88,11 @@ final class PyStopRecording: PyObject {
     init(_ tape: GradientTape) { self.tape = tape }
 
     override var pyType: PyType { TFTypes.stopRecording }
+}
+
+/// An object whose `ref()` is reused while it lives.
+protocol ReferenceHolder: AnyObject {
+    var reference: PyReference? { get set }
 }
 
 /// `tensor.ref()`: a hashable reference to a tensor or variable.

@@ -33,6 +33,12 @@ public final class TensorFlowSession {
         ["tensorflow": makeTensorFlowModule(), "numpy": makeNumpyModule()]
     }
 
+    /// Registers `tensorflow` and `numpy` with `interpreter`; each is built on its first import.
+    public func install(into interpreter: Interpreter) {
+        interpreter.registerModule("tensorflow") { [self] _ in makeTensorFlowModule() }
+        interpreter.registerModule("numpy") { [self] _ in makeNumpyModule() }
+    }
+
     /// Live tensor bytes of the session.
     public var memoryBytes: Int { context.memory.liveBytes }
 
