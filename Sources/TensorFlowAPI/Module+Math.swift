@@ -84,20 +84,54 @@ extension TensorFlowSession {
         return dict
     }
 
-    /// `tf.nn.softmax`: `exp(x - max) * (1 / sum(exp(x - max)))` along `axis` (the kernel's
-    /// order of operations, so the last bits match), composed of recorded primitives so its
-    /// gradient comes from theirs; the max is a constant shift.
+    /// `tf.nn.softmax`: `exp(x - max) * (1 / sum)` along `axis`, composed of recorded primitives
+    /// so its gradient comes from theirs; the max is a constant shift. The sum adds in the order
+    /// of TensorFlow's vectorised CPU kernel (16 lanes, then halving), so the last bits match.
     func softmaxFunction() -> Value {
         function("softmax", ["logits", "axis", "name"]) { [self] a in
             let x = try toTracked(a[0] ?? .none)
-            let axis = try intArgument(a[1], "axis", default: -1)
+            let rank = x.shape.count
+            let given = try intArgument(a[1], "axis", default: -1)
+            let axis = given < 0 ? given + rank : given
+            guard axis >= 0, axis < rank else {
+                throw TFErrors.error(.invalidArgument("Expected axis to be in the range [\(-rank), \(rank)), but got \(given)"), op: "Softmax")
+            }
             return wrap(try kernel("Softmax") {
-                let peak = try context.stopGradient(try context.reduce(.max, x, axes: [axis], keepDims: true))
-                let e = try context.unary(.exp, try context.subtract(x, peak))
-                let total = try context.reduce(.sum, e, axes: [axis], keepDims: true)
-                return try context.multiply(e, try context.unary(.reciprocal, total))
+                // Work along the last axis, moving `axis` there and back.
+                var perm = Array(0..<rank)
+                perm.swapAt(axis, rank - 1)
+                let moved = axis == rank - 1 ? x : try context.transpose(x, permutation: perm)
+                let peak = try context.stopGradient(try context.reduce(.max, moved, axes: [-1], keepDims: true))
+                let e = try context.unary(.exp, try context.subtract(moved, peak))
+                let total = try laneSum(e)
+                let p = try context.multiply(e, try context.unary(.reciprocal, total))
+                return axis == rank - 1 ? p : try context.transpose(p, permutation: perm)
             })
         }
+    }
+
+    /// The sum over the last axis (kept as size 1) in the order of a 16-lane vector loop:
+    /// lane-wise sums over blocks of 16, then the lanes added by halving.
+    private func laneSum(_ e: TrackedTensor) throws -> TrackedTensor {
+        let lanes = 16
+        guard let n = e.shape.last, n > 1 else { return try context.reduce(.sum, e, axes: [-1], keepDims: true) }
+        let outer = Array(e.shape.dropLast())
+        let blocks = (n + lanes - 1) / lanes
+        var padded = e
+        if blocks * lanes > n {
+            let zeros = try context.zeros(outer + [blocks * lanes - n], e.dtype)
+            padded = try context.concat([e, zeros], axis: outer.count)
+        }
+        var acc = try context.reshape(padded, to: outer + [blocks, lanes])
+        acc = try context.reduce(.sum, acc, axes: [outer.count], keepDims: false)
+        var width = lanes
+        while width > 1 {
+            width /= 2
+            let low = try context.slice(acc, [.ellipsis, .range(start: 0, stop: width, step: nil)])
+            let high = try context.slice(acc, [.ellipsis, .range(start: width, stop: 2 * width, step: nil)])
+            acc = try context.add(low, high)
+        }
+        return acc
     }
 
     /// Reshaping, joining and reordering functions.
