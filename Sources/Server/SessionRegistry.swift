@@ -18,7 +18,10 @@ public final class SessionRegistry: Service, Sendable {
 
     private struct State {
         var sessions: [String: KernelSession] = [:]
+        /// Slots taken by sessions being created or by throwaway sessions.
         var transient = 0
+        /// Throwaway sessions, so shutdown can interrupt them too.
+        var throwaway: [String: KernelSession] = [:]
         var closed = false
     }
 
@@ -65,10 +68,19 @@ public final class SessionRegistry: Service, Sendable {
     public func withThrowawaySession<T: Sendable>(_ body: (KernelSession) async throws -> T) async throws -> T {
         try reserve()
         let session = newSession()
+        let admitted = state.withLock { state in
+            if state.closed { return false }
+            state.throwaway[session.id] = session
+            return true
+        }
         defer {
             session.close()
-            state.withLock { $0.transient -= 1 }
+            state.withLock { state in
+                state.transient -= 1
+                state.throwaway.removeValue(forKey: session.id)
+            }
         }
+        guard admitted else { throw APIError.shuttingDown }
         return try await body(session)
     }
 
@@ -113,7 +125,7 @@ public final class SessionRegistry: Service, Sendable {
     public func closeAll() {
         let sessions = state.withLock { state in
             state.closed = true
-            let sessions = Array(state.sessions.values)
+            let sessions = Array(state.sessions.values) + Array(state.throwaway.values)
             state.sessions = [:]
             return sessions
         }
