@@ -96,6 +96,11 @@ public final class KernelSession: Sendable {
         state.withLock { $0.activeJobs == 0 }
     }
 
+    /// Whether a cell is running now (not just waiting).
+    public var isRunningCell: Bool {
+        state.withLock { $0.running != nil }
+    }
+
     /// Whether `close()` was called.
     public var isClosed: Bool {
         state.withLock { $0.closed }

@@ -61,8 +61,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         let session = makeSession()
         defer { session.close() }
         async let looping = session.execute("set kept yes\nloop")
-        #expect(await eventually { session.info.state == .busy })
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(await eventually { session.isRunningCell })
         async let queued = session.execute("print next")
         try await Task.sleep(for: .milliseconds(20))
         session.interrupt()
@@ -121,8 +120,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         let session = makeSession(limits)
         defer { session.close() }
         async let running = session.execute("loop")
-        #expect(await eventually { session.info.state == .busy })
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(await eventually { session.isRunningCell })
         async let first = session.execute("print 1")
         async let second = session.execute("print 2")
         try await Task.sleep(for: .milliseconds(50))
@@ -152,7 +150,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
             other.close()
         }
         async let looping = busy.execute("loop")
-        #expect(await eventually { busy.info.state == .busy })
+        #expect(await eventually { busy.isRunningCell })
         let start = ContinuousClock.now
         #expect(try await other.execute("print quick").status == .ok)
         #expect(ContinuousClock.now - start < .seconds(1))
@@ -176,7 +174,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         let session = makeSession()
         defer { session.close() }
         async let looping = session.execute("loop")
-        #expect(await eventually { session.info.state == .busy })
+        #expect(await eventually { session.isRunningCell })
         let info = try await session.restart()
         #expect(info.executionCount == 0)
         #expect(try await looping.status == .error)
@@ -185,8 +183,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     @Test func closingFailsQueuedCellsAndRefusesNewOnes() async throws {
         let session = makeSession()
         async let looping = session.execute("loop")
-        #expect(await eventually { session.info.state == .busy })
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(await eventually { session.isRunningCell })
         async let queued: ExecuteReply = session.execute("print never")
         try await Task.sleep(for: .milliseconds(20))
         session.close()
