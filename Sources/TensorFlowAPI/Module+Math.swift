@@ -85,8 +85,8 @@ extension TensorFlowSession {
     }
 
     /// `tf.nn.softmax`: `exp(x - max) * (1 / sum)` along `axis`, composed of recorded primitives
-    /// so its gradient comes from theirs; the max is a constant shift. The sum adds in the order
-    /// of TensorFlow's vectorised CPU kernel (16 lanes, then halving), so the last bits match.
+    /// so its gradient comes from theirs; the max is a constant shift. The exp and the order of
+    /// the sum (16 lanes, then halving) are those of TensorFlow's CPU kernel, so the last bits match.
     func softmaxFunction() -> Value {
         function("softmax", ["logits", "axis", "name"]) { [self] a in
             let x = try toTracked(a[0] ?? .none)
@@ -102,7 +102,14 @@ extension TensorFlowSession {
                 perm.swapAt(axis, rank - 1)
                 let moved = axis == rank - 1 ? x : try context.transpose(x, permutation: perm)
                 let peak = try context.stopGradient(try context.reduce(.max, moved, axes: [-1], keepDims: true))
-                let e = try context.unary(.exp, try context.subtract(moved, peak))
+                let shifted = try context.subtract(moved, peak)
+                var e = try context.unary(.exp, shifted)
+                // The kernel's own exp differs in the last bit for some inputs; the difference is
+                // added as a constant, so the recorded exp still gives the gradient.
+                if let kernelExp = OneDNNExp.exp(shifted.value) {
+                    let correction = try Tensor.binary(.subtract, kernelExp, e.value)
+                    e = try context.add(e, try context.constant(correction))
+                }
                 let total = try laneSum(e)
                 let p = try context.multiply(e, try context.unary(.reciprocal, total))
                 return axis == rank - 1 ? p : try context.transpose(p, permutation: perm)

@@ -82,7 +82,7 @@ extension TensorFlowSession {
     /// `lhs op rhs` where one side may be a Python value, converted to the other side's dtype.
     func applyMixed(_ op: TFBinary, _ lhs: Value, _ rhs: Value) throws -> Value {
         if let a = try tracked(lhs) {
-            let b = try operand(rhs, like: a.dtype, lenient: op == .add)
+            let b = try operand(rhs, like: a.dtype, lenient: op == .add || op == .trueDivide)
             return wrap(try apply(op, a, b))
         }
         if let b = try tracked(rhs) {

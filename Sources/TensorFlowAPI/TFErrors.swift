@@ -38,7 +38,36 @@ public enum TFErrors {
     /// The Python exception for a failed kernel, with TensorFlow's ` [Op:Name]` suffix.
     static func error(_ error: TensorError, op: String) -> PyError {
         let type = error.kind == .resourceExhausted ? resourceExhausted : invalidArgument
-        return PyError(type, "\(error.message) [Op:\(op)]")
+        return PyError(type, "\(error.message)\(nodeDef(error.message, op: op)) [Op:\(op)]")
+    }
+
+    /// TensorFlow follows a dtype its kernel does not accept with the op's definition:
+    /// `\n\t; NodeDef: {{node Sqrt}}; Op<name=Sqrt; signature=x:T -> y:T; attr=T:type,allowed=[…]>`.
+    private static func nodeDef(_ message: String, op: String) -> String {
+        let marker = "is not in the list of allowed values: "
+        guard message.hasPrefix("Value for attr 'T' of "), let range = message.range(of: marker) else { return "" }
+        let allowed = message[range.upperBound...].split(separator: ",").map {
+            "DT_" + $0.drop(while: { $0 == " " }).uppercased()
+        }
+        let typeAttribute = "attr=T:type,allowed=[" + allowed.joined(separator: ", ") + "]"
+        let definition: String
+        switch op {
+        case "Relu":
+            definition = "signature=features:T -> activations:T; \(typeAttribute)"
+        case "AddV2":
+            definition = "signature=x:T, y:T -> z:T; \(typeAttribute); is_commutative=true; is_aggregate=true"
+        case "Sub", "Mul", "RealDiv", "FloorDiv", "FloorMod", "Pow", "Maximum", "Minimum":
+            definition = "signature=x:T, y:T -> z:T; \(typeAttribute)"
+        case "Less", "LessEqual", "Greater", "GreaterEqual":
+            definition = "signature=x:T, y:T -> z:bool; \(typeAttribute)"
+        case "Sum", "Mean", "Max", "Min", "Prod":
+            definition = "signature=input:T, reduction_indices:Tidx -> output:T; attr=keep_dims:bool,default=false; \(typeAttribute); attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        case "MatMul":
+            definition = "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; attr=transpose_b:bool,default=false; \(typeAttribute); attr=grad_a:bool,default=false; attr=grad_b:bool,default=false"
+        default:
+            definition = "signature=x:T -> y:T; \(typeAttribute)"
+        }
+        return "\n\t; NodeDef: {{node \(op)}}; Op<name=\(op); \(definition)>"
     }
 }
 

@@ -15,6 +15,14 @@ func defineVariableMethods(on type: PyType) {
         guard !x.value.isScalar else { throw PyError.type("Cannot iterate over a scalar tensor.") }
         return .object(PyTensorIterator(x, session: session))
     }
+    type.define("__format__") { _, args in
+        let v = try receiver(args, PyVariable.self, "__format__")
+        // Variables format through object.__format__, not numpy's: only an empty spec works.
+        guard (args[1]?.stringValue ?? "").isEmpty else {
+            throw PyError.type("unsupported format string passed to ResourceVariable.__format__")
+        }
+        return .string(variableRepr(v))
+    }
     defineProperty(type, "name") { value in
         guard case .object(let o) = value, let v = o as? PyVariable else { return .none }
         return .string(v.variable.name)
