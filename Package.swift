@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "Tensors", targets: ["Tensors"]),
         .library(name: "Interpreter", targets: ["Interpreter"]),
+        .library(name: "TensorFlowAPI", targets: ["TensorFlowAPI"]),
         .executable(name: "tapelab", targets: ["tapelab"]),
     ],
     dependencies: [
