@@ -88,15 +88,29 @@ print(json.dumps([tape[len(tape) // 2], grad[len(grad) // 2]]))
     }
 }
 
-let ours = measureTapeLab()
+/// glibc's `mallopt` (declared in malloc.h, which the Glibc module leaves out).
+@_silgen_name("mallopt")
+func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+let mallocTrimThreshold: Int32 = -1
+let mallocMmapMax: Int32 = -4
+
+let fresh = measureTapeLab()
+#if canImport(Glibc)
+// Freed 64 MB buffers otherwise go back to the kernel (glibc maps every block over its mmap
+// threshold, at most 32 MB), so every fresh result pays for faulting in and zeroing 16K pages;
+// with mmap off and no trimming they stay in the heap and are reused.
+_ = mallopt(mallocMmapMax, 0)
+_ = mallopt(mallocTrimThreshold, Int32.max)
+#endif
+let reused = measureTapeLab()
 let reference = measureTensorFlow()
 print("GradientBenchmark: d/dx reduce_sum(square(x)), x = 16M float32, median of \(repetitions) (target ≤ 10 ms)")
-print("                 TapeLab ms  TensorFlow ms")
-func row(_ name: String, _ value: Double, _ tf: Double?) {
+print("               TapeLab ms (fresh pages)  TapeLab ms (heap reuse)  TensorFlow ms")
+func row(_ name: String, _ a: Double, _ b: Double, _ tf: Double?) {
     let tfText = tf.map { String(format: "%13.2f", $0) } ?? "            —"
-    print(name.padding(toLength: 15, withPad: " ", startingAt: 0) + String(format: "%12.2f", value) + "  " + tfText)
+    print(name.padding(toLength: 15, withPad: " ", startingAt: 0) + String(format: "%24.2f  %23.2f", a, b) + "  " + tfText)
 }
-row("tape section", ours.tape, reference?.tape)
-row("gradient()", ours.gradient, reference?.gradient)
-row("total", ours.tape + ours.gradient, reference.map { $0.tape + $0.gradient })
+row("tape section", fresh.tape, reused.tape, reference?.tape)
+row("gradient()", fresh.gradient, reused.gradient, reference?.gradient)
+row("total", fresh.tape + fresh.gradient, reused.tape + reused.gradient, reference.map { $0.tape + $0.gradient })
 if reference == nil { print("TensorFlow: not importable by the python in TAPELAB_PYTHON") }
