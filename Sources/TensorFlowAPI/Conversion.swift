@@ -135,9 +135,7 @@ extension TensorFlowSession {
                 switch leaf {
                 case .float(let d): doubles.append(d)
                 case .int(let i): doubles.append(Double(i))
-                case .bool(let b):
-                    if requested != nil && !hasNumber { throw cannotConvert }
-                    doubles.append(b ? 1 : 0)
+                case .bool(let b): doubles.append(b ? 1 : 0)
                 default: doubles.append(Double(leaf.bigIntValue ?? 0))
                 }
             }
@@ -149,9 +147,7 @@ extension TensorFlowSession {
             for leaf in leaves {
                 switch leaf {
                 case .float: throw cannotConvert
-                case .bool(let b):
-                    if requested != nil { throw cannotConvert }
-                    ints.append(b ? 1 : 0)
+                case .bool(let b): ints.append(b ? 1 : 0)
                 default:
                     guard let big = leaf.bigIntValue, range.contains(big), let small = Int64(exactly: big) else {
                         throw PyError.value("Can't convert Python sequence with out-of-range integer to \(dtype) Tensor.")

@@ -9,7 +9,7 @@ extension TensorFlowSession {
             if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
             if let variable = object as? PyVariable { return .variable(variable.variable) }
         }
-        throw PyError.type("Argument `\(role)` should be a tensor or variable, got \(pythonRepr(value)) of type \(value.typeName).")
+        throw PyError.attribute("'\(value.typeName)' object has no attribute 'dtype'")
     }
 
     /// The leaves of a nested structure of lists, tuples and dict values, in order.
@@ -43,15 +43,21 @@ func defineGradientTapeMethods(on type: PyType) {
     type.define("__enter__") { _, args in
         let t = try receiver(args, PyGradientTape.self, "__enter__")
         do { try t.tape.enter() } catch let error as AutodiffError { throw pyError(error) }
+        t.isEntered = true
         return args[0] ?? .none
     }
     type.define("__exit__") { _, args in
-        try receiver(args, PyGradientTape.self, "__exit__").tape.exit()
+        let t = try receiver(args, PyGradientTape.self, "__exit__")
+        t.isEntered = false
+        t.tape.exit()
         return .bool(false)
     }
     type.define("watch") { _, args in
         let t = try receiver(args, PyGradientTape.self, "watch")
         for leaf in t.session.flatten(args[1] ?? .none) {
+            if case .object(let o) = leaf, o is PyTensor || o is PyVariable {} else {
+                throw PyError.value("Passed in object \(pythonRepr(leaf)) of type '\(leaf.typeName)', not tf.Tensor or tf.Variable or ExtensionType.")
+            }
             switch try t.session.node(leaf, role: "tensor") {
             case .tensor(let x): t.tape.watch(x)
             case .variable(let v): t.tape.watch(v)
@@ -60,7 +66,7 @@ func defineGradientTapeMethods(on type: PyType) {
         return .none
     }
     type.define("stop_recording") { _, args in
-        .object(PyStopRecording(try receiver(args, PyGradientTape.self, "stop_recording").tape))
+        .object(PyStopRecording(try receiver(args, PyGradientTape.self, "stop_recording")))
     }
     type.define("reset") { _, args in
         try receiver(args, PyGradientTape.self, "reset").tape.reset()

@@ -167,12 +167,12 @@ private func invalidIndex(_ part: Value) -> PyError {
     PyError.type("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 tensors are valid indices, got \(pythonRepr(part))")
 }
 
-/// The Python number a one-element tensor holds, or numpy's error for larger ones.
+/// The Python number a 0-d tensor holds, or numpy 2's error for any other rank.
 private func onlyElement(_ tensor: Tensor) throws -> Value {
-    guard tensor.count == 1 else {
+    guard tensor.isScalar else {
         throw PyError.type("only 0-dimensional arrays can be converted to Python scalars")
     }
-    return scalarValue(try tensor.reshaped([]))
+    return scalarValue(tensor)
 }
 
 /// Operators and conversions shared by tensors and variables (a variable reads its value first).
@@ -199,7 +199,8 @@ func defineTensorMethods(on type: PyType) {
     for (name, op) in [("eq", TFBinary.equal), ("ne", .notEqual)] {
         type.define("__\(name)__") { _, args in
             let other = args[1] ?? .none
-            if other.isNone { return .bool(op == .notEqual) }
+            // Tensors answer == None without converting it; variables try to convert it.
+            if other.isNone, case .object(let o)? = args[0], o is PyTensor { return .bool(op == .notEqual) }
             let session = try session(of: args[0])
             let a = try tensorReceiver(args).1
             let b = try session.operand(other, like: a.dtype)
@@ -212,8 +213,18 @@ func defineTensorMethods(on type: PyType) {
     }
     type.define("__neg__") { _, args in try session(of: args[0]).applyUnary(.negate, "Neg", args[0] ?? .none) }
     type.define("__abs__") { _, args in try session(of: args[0]).applyUnary(.abs, "Abs", args[0] ?? .none) }
-    type.define("__pos__") { _, args in args[0] ?? .none }
-    type.define("__invert__") { _, args in try session(of: args[0]).applyUnary(.logicalNot, "LogicalNot", args[0] ?? .none) }
+    type.define("__pos__") { _, args in
+        throw PyError.type("bad operand type for unary +: '\((args[0] ?? .none).type.qualifiedName)'")
+    }
+    type.define("__invert__") { _, args in
+        let (session, x) = try tensorReceiver(args)
+        guard x.dtype.isInteger else { return try session.applyUnary(.logicalNot, "LogicalNot", args[0] ?? .none) }
+        // Bitwise not of two's complement integers: -x - 1, wrapping as the kernels do.
+        let inverted = try kernel("Invert") {
+            try Tensor.binary(.subtract, try x.value.unary(.negate), Tensor.ones(shape: [], dtype: x.dtype))
+        }
+        return try session.wrapConstant(inverted, op: "Invert")
+    }
     type.define("__getitem__") { _, args in
         let (session, x) = try tensorReceiver(args)
         let indices = try sliceIndices(args[1] ?? .none, session: session)
@@ -233,7 +244,6 @@ func defineTensorMethods(on type: PyType) {
     }
     type.define("__int__") { _, args in
         let (_, x) = try tensorReceiver(args)
-        guard x.value.count == 1 else { throw PyError.type("only 0-dimensional arrays can be converted to Python scalars") }
         switch try onlyElement(x.value) {
         case .float(let d):
             guard d.isFinite else {
@@ -247,8 +257,10 @@ func defineTensorMethods(on type: PyType) {
     }
     type.define("__index__") { _, args in
         let (_, x) = try tensorReceiver(args)
-        guard x.dtype.isInteger || x.dtype == .bool, x.value.isScalar else {
-            throw PyError.type("only integer scalar arrays can be converted to a scalar index")
+        // TensorFlow asks the numpy value: a scalar of another type has no __index__ at all.
+        guard x.value.isScalar else { throw PyError.type("only integer scalar arrays can be converted to a scalar index") }
+        guard x.dtype.isInteger else {
+            throw PyError.attribute("'numpy.\(x.dtype)' object has no attribute '__index__'")
         }
         return scalarValue(x.value)
     }

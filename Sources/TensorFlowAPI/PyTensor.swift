@@ -71,6 +71,8 @@ public final class PyTensorShape: PyObject {
 public final class PyGradientTape: PyObject {
     let tape: GradientTape
     let session: TensorFlowSession
+    /// Between `__enter__` and `__exit__`.
+    var isEntered = false
 
     init(_ tape: GradientTape, session: TensorFlowSession) {
         self.tape = tape
@@ -82,10 +84,12 @@ public final class PyGradientTape: PyObject {
 
 /// What `tape.stop_recording()` returns: a context manager that suspends the tape inside it.
 final class PyStopRecording: PyObject {
-    let tape: GradientTape
+    let owner: PyGradientTape
     var wasRecording = false
 
-    init(_ tape: GradientTape) { self.tape = tape }
+    init(_ owner: PyGradientTape) { self.owner = owner }
+
+    var tape: GradientTape { owner.tape }
 
     override var pyType: PyType { TFTypes.stopRecording }
 }

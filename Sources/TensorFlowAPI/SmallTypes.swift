@@ -157,9 +157,10 @@ func defineReferenceMethods(on type: PyType) {
 func defineStopRecordingMethods(on type: PyType) {
     type.define("__enter__") { _, args in
         let s = try receiver(args, PyStopRecording.self, "__enter__")
-        guard s.tape.isRecording else {
-            throw PyError.value("Tape must be recording.")
+        guard s.owner.isEntered else {
+            throw PyError.runtime("Trying to stop recording a tape which is not recording.")
         }
+        guard s.tape.isRecording else { throw PyError.value("Tape is not recording.") }
         s.wasRecording = s.tape.suspendRecording()
         return .none
     }

@@ -6,7 +6,15 @@ import Tensors
 public enum TFErrors {
     private static let module = "tensorflow.python.framework.errors_impl"
 
-    nonisolated(unsafe) public static let opError: PyType = PyType(name: "OpError", base: Builtin.exception, module: module)
+    nonisolated(unsafe) public static let opError: PyType = {
+        let type = PyType(name: "OpError", base: Builtin.exception, module: module)
+        // `e.message`: the text without the class name.
+        defineProperty(type, "message") { value in
+            guard case .object(let o) = value, let e = o as? PyException else { return .none }
+            return e.args.first ?? .string("")
+        }
+        return type
+    }()
     nonisolated(unsafe) public static let invalidArgument: PyType = make("InvalidArgumentError")
     nonisolated(unsafe) public static let resourceExhausted: PyType = make("ResourceExhaustedError")
     nonisolated(unsafe) public static let outOfRange: PyType = make("OutOfRangeError")

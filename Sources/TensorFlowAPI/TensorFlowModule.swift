@@ -25,10 +25,11 @@ extension TensorFlowSession {
         var errors: [String: Value] = [:]
         for type in TFErrors.all { errors[type.name] = .object(type) }
         dict["errors"] = .object(PyModule(name: "tensorflow.errors", dict: errors))
-        dict["function"] = .object(PyBuiltinFunction(name: "function") { _, args in
-            // Eager execution: the decorated Python function runs as it is.
-            if let f = args[0] { return f }
-            return .object(PyBuiltinFunction(name: "decorator") { _, inner in inner[0] ?? .none })
+        dict["function"] = .object(PyBuiltinFunction(name: "function") { [self] _, args in
+            // Eager execution: the decorated function runs as it is; like a traced function,
+            // it returns tensors where the Python code returned numbers.
+            if let f = args[0], !f.isNone { return tracedFunction(f) }
+            return .object(PyBuiltinFunction(name: "decorator") { [self] _, inner in tracedFunction(inner[0] ?? .none) })
         })
 
         addCreationFunctions(&dict)
@@ -57,6 +58,22 @@ extension TensorFlowSession {
             "int64": PyDType.of(.int64), "bool": PyDType.of(.bool), "cast": dict["cast"] ?? .none, "DType": .object(TFTypes.dtype),
         ]))
         return PyModule(name: "tensorflow", dict: dict)
+    }
+
+    /// What `tf.function(f)` gives: `f` called as it is, with Python numbers in its result made tensors.
+    private func tracedFunction(_ f: Value) -> Value {
+        .object(PyBuiltinFunction(name: "function") { [self] interpreter, args in
+            asTensors(try interpreter.call(f, args))
+        })
+    }
+
+    private func asTensors(_ value: Value) -> Value {
+        switch value {
+        case .int, .float, .bool: return (try? toTracked(value)).map(wrap) ?? value
+        case .list(let l): return .makeList(l.items.map(asTensors))
+        case .tuple(let t): return .makeTuple(t.items.map(asTensors))
+        default: return value
+        }
     }
 
     private func tensorShapeConstructor() -> PyType {

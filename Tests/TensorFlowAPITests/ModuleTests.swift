@@ -81,3 +81,9 @@ func tapeAPINumeric(_ code: String) {
     let difference = Matching.difference(want: [.result(text: expected)], got: [.result(text: runCell(code))], mode: "numeric")
     #expect(difference == nil)
 }
+
+@Test(arguments: mixedCases.map(\.code))
+func mixed(_ code: String) {
+    let expected = mixedCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
