@@ -39,6 +39,9 @@ extension TensorFlowSession {
             let tensor = try constantTensor(value, dtype: dtype)
             return try kernel("Const") { try context.constant(tensor) }
         } catch let error as PyError where lenient && error.type === Builtin.typeError {
+            if case .str = value {
+                throw TFErrors.error(.invalidArgument("cannot compute AddV2 as input #1(zero-based) was expected to be a \(dtype.kernelName) tensor but is a string tensor"), op: "AddV2")
+            }
             let tensor = try constantTensor(value, dtype: nil)
             return try kernel("Const") { try context.constant(tensor) }
         }
@@ -92,7 +95,7 @@ extension TensorFlowSession {
     /// A leaf as a Python number or bool: scalar tensors and arrays give their element.
     private func leaf(_ value: Value) throws -> Value {
         switch value {
-        case .bool, .int, .float: return value
+        case .bool, .int, .float, .str: return value
         case .object(let object):
             if object is PyBigInt { return value }
             if let tracked = try tracked(value), tracked.value.isScalar { return scalarValue(tracked.value) }
@@ -111,6 +114,12 @@ extension TensorFlowSession {
             switch leaf {
             case .bool: hasBool = true
             case .float: hasFloat = true; hasNumber = true
+            case .str:
+                // String tensors are not supported; with a dtype asked for, TensorFlow's conversion error.
+                if let requested {
+                    throw PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(requested.kernelName)")
+                }
+                throw PyError.value("Attempt to convert a value (\(pythonRepr(leaf))) with an unsupported type (<class 'str'>) to a Tensor.")
             default: hasNumber = true
             }
         }
@@ -126,14 +135,19 @@ extension TensorFlowSession {
         } else {
             dtype = try inferredIntegerType(leaves)
         }
-        let cannotConvert = PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(dtype)")
+        let cannotConvert = PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(dtype.kernelName)")
         switch dtype {
         case .float32, .float64:
             var doubles: [Double] = []
             doubles.reserveCapacity(leaves.count)
             for leaf in leaves {
                 switch leaf {
-                case .float(let d): doubles.append(d)
+                case .float(let d):
+                    // Inferred float32 refuses what only double can hold; an explicit dtype rounds to inf.
+                    if requested == nil && d.isFinite && !Float(d).isFinite {
+                        throw PyError.value("Can't convert Python sequence with a value out of range for a double-precision float.")
+                    }
+                    doubles.append(d)
                 case .int(let i): doubles.append(Double(i))
                 case .bool(let b): doubles.append(b ? 1 : 0)
                 default: doubles.append(Double(leaf.bigIntValue ?? 0))
@@ -149,10 +163,11 @@ extension TensorFlowSession {
                 case .float: throw cannotConvert
                 case .bool(let b): ints.append(b ? 1 : 0)
                 default:
-                    guard let big = leaf.bigIntValue, range.contains(big), let small = Int64(exactly: big) else {
+                    guard let big = leaf.bigIntValue, let small = Int64(exactly: big) else {
                         throw PyError.value("Can't convert Python sequence with out-of-range integer to \(dtype) Tensor.")
                     }
-                    ints.append(small)
+                    // An int32 asked for keeps the low 32 bits, as TensorFlow's conversion does.
+                    ints.append(range.contains(big) ? small : Int64(Int32(truncatingIfNeeded: small)))
                 }
             }
             return try kernel("Const") { try Tensor(shape: shape, int64s: ints, dtype: dtype) }

@@ -69,7 +69,9 @@ func defineGradientTapeMethods(on type: PyType) {
         .object(PyStopRecording(try receiver(args, PyGradientTape.self, "stop_recording")))
     }
     type.define("reset") { _, args in
-        try receiver(args, PyGradientTape.self, "reset").tape.reset()
+        let t = try receiver(args, PyGradientTape.self, "reset")
+        guard t.isEntered else { throw PyError.value("Tape is not recording.") }
+        t.tape.reset()
         return .none
     }
     type.define("watched_variables") { _, args in
@@ -115,6 +117,8 @@ func defineGradientTapeMethods(on type: PyType) {
             do {
                 let j = try t.tape.jacobian(target: target, source: source, unconnectedAsZeros: zeros)
                 results.append(j.map(session.wrap) ?? .none)
+            } catch AutodiffError.nonPersistentTapeUsed {
+                throw PyError.runtime("A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)")
             } catch let error as AutodiffError {
                 throw pyError(error)
             } catch let error as TensorError {

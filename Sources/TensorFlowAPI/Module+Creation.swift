@@ -48,7 +48,7 @@ extension TensorFlowSession {
             let shape = try shapeArgument(a[0] ?? .none, op: "Fill")
             let scalar = try constantTensor(a[1] ?? .none, dtype: nil)
             guard scalar.isScalar else {
-                throw TFErrors.error(.invalidArgument("value must be a scalar. Got \(scalar.shape.count)"), op: "Fill")
+                throw TFErrors.error(.invalidArgument("value must represent a scalar, got shape \(tensorShapeText(scalar.shape))"), op: "Fill")
             }
             return try wrapConstant(try kernel("Fill") { try scalar.broadcast(to: shape) }, op: "Fill")
         }
@@ -56,7 +56,7 @@ extension TensorFlowSession {
             let rows = try intArgument(a[0], "num_rows")
             let columns = try intArgument(a[1], "num_columns", default: rows)
             let dtype = try dtypeArgument(a[3]) ?? .float32
-            return try wrapConstant(try kernel("MatrixDiag") { try Tensor.eye(rows: rows, columns: columns, dtype: dtype) })
+            return try wrapConstant(try kernel("Fill") { try Tensor.eye(rows: rows, columns: columns, dtype: dtype) })
         }
         dict["range"] = function("range", ["start", "limit", "delta", "dtype", "name"]) { [self] a in
             var bounds = [a[0] ?? .int(0), a[1] ?? .none, a[2] ?? .int(1)]
@@ -100,7 +100,9 @@ extension TensorFlowSession {
             return try wrapConstant(try kernel("LinSpace") { try Tensor.linspace(start: first, stop: last, count: count, dtype: dtype) })
         }
         dict["cast"] = function("cast", ["x", "dtype", "name"], required: 2) { [self] a in
-            guard let dtype = try dtypeArgument(a[1]) else { throw PyError.type("Cannot convert None to a DType.") }
+            guard let dtype = try dtypeArgument(a[1]) else {
+                throw PyError.type("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
+            }
             let x = try toTracked(a[0] ?? .none)
             return wrap(try kernel("Cast") { try context.cast(x, to: dtype) })
         }

@@ -172,6 +172,9 @@ extension TensorFlowSession {
         dict["stack"] = function("stack", ["values", "axis", "name"]) { [self] a in
             let xs = try tensorList(a[0])
             let axis = try intArgument(a[1], "axis", default: 0)
+            if let rank = xs.first.map({ $0.shape.count + 1 }), axis < -rank || axis >= rank {
+                throw PyError.value("Argument `axis` = \(axis) not in range [\(-rank), \(rank))")
+            }
             return wrap(try kernel("Pack") { try context.stack(xs, axis: axis) })
         }
         dict["tile"] = function("tile", ["input", "multiples", "name"], required: 2) { [self] a in

@@ -23,7 +23,7 @@ extension TensorFlowSession {
             if t === Builtin.intType { return .int32 }
             if t === Builtin.boolType { return .bool }
         }
-        throw PyError.type("Cannot convert \(pythonRepr(value)) to a DType.")
+        throw PyError.type("Cannot convert the argument `type_value`: \(pythonRepr(value)) to a TensorFlow DType.")
     }
 
     /// A shape argument: TensorShape, list or tuple of ints, a single int, or an int tensor.
@@ -33,7 +33,7 @@ extension TensorFlowSession {
         if let tracked = try tracked(value), tracked.dtype.isInteger, tracked.shape.count <= 1 {
             return tracked.value.scalarInt64s().map { Int($0) }
         }
-        let tensor = try constantTensor(value, dtype: nil)
+        let tensor = try constantTensor(value, dtype: .int32)
         guard tensor.dtype.isInteger, tensor.shape.count <= 1 else {
             throw TFErrors.error(.invalidArgument("shape must be a vector of {int32,int64}, got shape \(tensorShapeText(tensor.shape))"), op: op)
         }

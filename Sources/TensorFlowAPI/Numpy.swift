@@ -5,13 +5,19 @@ import Tensors
 /// A numpy array (or, for rank 0, a numpy scalar such as `np.float32(2.5)`) holding a tensor's value.
 public final class PyNDArray: PyObject {
     public let tensor: Tensor
+    /// A numpy scalar (`np.float32(2.5)`) rather than an array; only rank 0 can be one.
+    let isScalar: Bool
 
-    init(_ tensor: Tensor) { self.tensor = tensor }
+    /// - Parameter array: keep a rank-0 value a 0-d array (`np.array(2.5)`) instead of a numpy scalar.
+    init(_ tensor: Tensor, array: Bool = false) {
+        self.tensor = tensor
+        self.isScalar = tensor.isScalar && !array
+    }
 
-    public override var pyType: PyType { tensor.isScalar ? NumpyTypes.scalarType(tensor.dtype) : NumpyTypes.ndarray }
+    public override var pyType: PyType { isScalar ? NumpyTypes.scalarType(tensor.dtype) : NumpyTypes.ndarray }
 
     /// `repr`: `array([1., 2.], dtype=float32)`, or `np.float32(2.5)` for a scalar.
-    var reprText: String { tensor.isScalar ? tensor.numpyScalarRepr() : tensor.numpyRepr() }
+    var reprText: String { isScalar ? tensor.numpyScalarRepr() : tensor.numpyRepr() }
 }
 
 /// A numpy dtype object (`a.dtype`): prints as `float32`, reprs as `dtype('float32')`.
@@ -405,7 +411,7 @@ extension TensorFlowSession {
         dict["nan"] = .float(.nan)
         for name in ["array", "asarray"] {
             dict[name] = function(name, ["object", "dtype"]) { a in
-                .object(PyNDArray(try numpyArray(a[0] ?? .none, dtype: a[1].flatMap(numpyDType))))
+.object(PyNDArray(try numpyArray(a[0] ?? .none, dtype: a[1].flatMap(numpyDType)), array: true))
             }
         }
         for (name, one) in [("zeros", false), ("ones", true)] {

@@ -228,6 +228,9 @@ func defineTensorMethods(on type: PyType) {
     type.define("__getitem__") { _, args in
         let (session, x) = try tensorReceiver(args)
         let indices = try sliceIndices(args[1] ?? .none, session: session)
+        if x.shape.isEmpty, indices.contains(where: { if case .index = $0 { return true }; if case .range = $0 { return true }; return false }) {
+            throw TFErrors.error(.invalidArgument("Attempting to slice scalar input."), op: "StridedSlice")
+        }
         return session.wrap(try kernel("StridedSlice") { try session.context.slice(x, indices) })
     }
     type.define("__bool__") { _, args in

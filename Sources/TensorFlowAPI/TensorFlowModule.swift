@@ -108,11 +108,14 @@ extension TensorFlowSession {
                                                    "variable_def", "dtype"], required: 1)
             let dtype = try dtypeArgument(slots[6])
             let initial = slots[0] ?? .none
+            if initial.isNone {
+                throw PyError.value("The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.")
+            }
             var value: Tensor
             if let tracked = try tracked(initial) {
                 value = tracked.value
                 if let dtype, dtype != value.dtype {
-                    throw PyError.value("Tensor conversion requested dtype \(dtype) for Tensor with dtype \(value.dtype): \(tensorRepr(value))")
+                    throw PyError.value("initial_value: Tensor conversion requested dtype \(dtype) for Tensor with dtype \(value.dtype): \(tensorRepr(value))")
                 }
             } else {
                 value = try constantTensor(initial, dtype: dtype)

@@ -69,7 +69,8 @@ import Testing
     let session = KernelSession(id: "t", engine: PythonEngine())
     defer { session.close() }
     async let reply = session.execute("while True:\n    pass")
-    try await Task.sleep(for: .milliseconds(100))
+    // Interrupt only once the cell runs: an interrupt with nothing running does nothing.
+    while !session.isRunningCell { try await Task.sleep(for: .milliseconds(5)) }
     session.interrupt()
     guard case .error(let error)? = try await reply.outputs.last else {
         Issue.record("no error output")
