@@ -25,7 +25,7 @@ func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T? {
         box.value = body()
         box.done.signal()
     }
-    thread.stackSize = 512 << 20
+    thread.stackSize = 256 << 20
     thread.start()
     box.done.wait()
     return box.value

@@ -6,10 +6,13 @@ import Testing
 enum TextResult: Equatable, CustomStringConvertible {
     case ok(String)
     case error(TextError.Kind, String)
+    case memoryError
 
     init(_ body: () throws -> String) {
         do {
             self = .ok(try body())
+        } catch let error as TextError where error.isMemoryError {
+            self = .memoryError
         } catch let error as TextError {
             self = .error(error.kind, error.message)
         } catch {
@@ -23,6 +26,8 @@ enum TextResult: Equatable, CustomStringConvertible {
         let text = row[row.count - 1]
         if tag == "ok" {
             self = .ok(text)
+        } else if tag == "MemoryError" {
+            self = .memoryError
         } else {
             self = .error(TextError.Kind(rawValue: tag) ?? .valueError, text)
         }
@@ -32,6 +37,7 @@ enum TextResult: Equatable, CustomStringConvertible {
         switch self {
         case .ok(let text): return "ok(\(text.debugDescription))"
         case .error(let kind, let message): return "\(kind.rawValue)(\(message.debugDescription))"
+        case .memoryError: return "MemoryError()"
         }
     }
 }

@@ -384,7 +384,7 @@ extension Builtin {
     static func radix(_ interp: Interpreter, _ args: Arguments, _ name: String, _ base: Int, _ prefix: String) throws -> Value {
         try args.expect(name, min: 1, max: 1)
         let v = args.positional[0]
-        guard let i = try interp.indexValue(v).map({ BigInt($0) }) ?? v.bigIntValue else {
+        guard let i = try v.bigIntValue ?? interp.indexValue(v).map({ BigInt($0) }) else {
             throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
         let digits = String(i.magnitude, radix: base)

@@ -30,6 +30,9 @@ extension Builtin {
             return .float(try toFloat(interp, x))
         }
         strType.constructor = { interp, args in
+            for k in args.keywords where !["object", "encoding", "errors"].contains(k.name) {
+                throw PyError.type("'\(k.name)' is an invalid keyword argument for str()")
+            }
             let a = try args.bind("str", ["object", "encoding", "errors"])
             guard let x = a[0] else { return .string("") }
             return .string(try interp.str(x))

@@ -1,9 +1,43 @@
 extension Compiler {
     /// Compiles a statement list into one closure that records the line of each statement.
     func block(_ stmts: [Stmt]) throws -> StmtCode {
-        let codes = try stmts.map(stmt)
         let lines = stmts.map(\.location.line)
-        if genMode, stmts.contains(where: Compiler.containsYield) {
+        let resumable = genMode && stmts.contains(where: Compiler.containsYield)
+        // Closures taken out of an array are called through reabstraction thunks; short blocks
+        // keep their statements in separate captures instead.
+        if !resumable && stmts.count == 1 {
+            let a = try stmt(stmts[0]), la = lines[0]
+            return { f in
+                f.line = la
+                return try a(f)
+            }
+        }
+        if !resumable && stmts.count == 2 {
+            let a = try stmt(stmts[0]), b = try stmt(stmts[1]), la = lines[0], lb = lines[1]
+            return { f in
+                f.line = la
+                let r = try a(f)
+                if case .normal = r {} else { return r }
+                f.line = lb
+                return try b(f)
+            }
+        }
+        if !resumable && stmts.count == 3 {
+            let a = try stmt(stmts[0]), b = try stmt(stmts[1]), c = try stmt(stmts[2])
+            let la = lines[0], lb = lines[1], lc = lines[2]
+            return { f in
+                f.line = la
+                let r = try a(f)
+                if case .normal = r {} else { return r }
+                f.line = lb
+                let s = try b(f)
+                if case .normal = s {} else { return s }
+                f.line = lc
+                return try c(f)
+            }
+        }
+        let codes = try stmts.map(stmt)
+        if resumable {
             let id = scope.generatorStates
             scope.generatorStates += 1
             return { f in
@@ -169,10 +203,7 @@ extension Compiler {
             }
         case .classDef(let def):
             return try classDefinition(def, s.location)
-        case .global(let names):
-            if scope.kind == .function {
-                for n in names where scope.info.assigned.contains(n) && false { _ = n }
-            }
+        case .global:
             return { _ in .normal }
         case .nonlocal(let names):
             if scope.kind == .module { throw syntaxError("nonlocal declaration not allowed at module level", s.location) }
@@ -206,10 +237,8 @@ extension Compiler {
             }
         case .importFrom(let module, let names):
             let imports = names.map { n in (n.name, n.name == "*" ? nil : store(n.asName ?? n.name)) }
-            let starStore: ((Frame, String, Value) throws -> Void)? = names.contains { $0.name == "*" } ? { [unowned self] _, _, _ in _ = self } : nil
-            _ = starStore
-            let interp = self.interp
             return { f in
+                let interp = f.interp
                 let m = try f.interp.importModule(module)
                 for (name, st) in imports {
                     guard let st else {

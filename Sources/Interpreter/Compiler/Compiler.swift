@@ -1,5 +1,11 @@
 import BigInt
 
+/// The builtin method last called at one call site, keyed by the receiver's type.
+final class MethodCache {
+    unowned(unsafe) var type: PyType?
+    var function: PyBuiltinFunction?
+}
+
 /// Compiles the AST of one cell into Swift closures, resolving every name to a slot, a cell,
 /// a global slot or a class namespace once, so running code never looks names up by string
 /// except in class bodies.
@@ -191,11 +197,14 @@ final class Compiler {
                 let build = try sequenceBuilder(items)
                 return { f in .tuple(PyTuple(try build(f))) }
             }
-            let codes = try items.map(expr)
-            if codes.count == 2 {
-                let a = codes[0], b = codes[1]
-                return { f in .tuple(PyTuple([try a(f), try b(f)])) }
+            if items.count == 2 {
+                let a = try expr(items[0]), b = try expr(items[1])
+                return { f in
+                    let x = try a(f)
+                    return .tuple(PyTuple([x, try b(f)]))
+                }
             }
+            let codes = try items.map(expr)
             return { f in .tuple(PyTuple(try codes.map { try $0(f) })) }
         case .list(let items):
             let build = try sequenceBuilder(items)
@@ -355,8 +364,8 @@ final class Compiler {
 
     func compare(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> ExprCode {
         let head = try expr(first)
-        let ops = try rest.map { ($0.0, try expr($0.1)) }
-        if ops.count == 1, let (op, rightCode) = ops.first {
+        if rest.count == 1, let (op, rightExpr) = rest.first {
+            let rightCode = try expr(rightExpr)
             switch op {
             case .less:
                 return { f in
@@ -377,6 +386,7 @@ final class Compiler {
                 }
             }
         }
+        let ops = try rest.map { ($0.0, try expr($0.1)) }
         return { f in
             var left = try head(f)
             var result = Value.bool(true)
@@ -450,14 +460,44 @@ final class Compiler {
         }
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simple {
-            let argCodes = try args.map { arg -> ExprCode in
-                if case .positional(let e) = arg { return try expr(e) }
-                return { _ in .none }
+            func compileArguments() throws -> [ExprCode] {
+                try args.map { arg -> ExprCode in
+                    if case .positional(let e) = arg { return try expr(e) }
+                    return { _ in .none }
+                }
             }
             if case .attribute(let objectExpr, let method) = calleeExpr.kind {
                 let object = try expr(objectExpr)
+                if method == "append", args.count == 1, case .positional(let e0) = args[0] {
+                    let arg = try expr(e0)
+                    return { f in
+                        let receiver = try object(f)
+                        if case .list(let l) = receiver {
+                            l.items.append(try arg(f))
+                            return .none
+                        }
+                        return try f.interp.callMethod(receiver, method) { [try arg(f)] }
+                    }
+                }
+                let argCodes = try compileArguments()
+                let cache = MethodCache()
                 return { f in
                     let receiver = try object(f)
+                    switch receiver {
+                    case .list, .str, .dict, .tuple:
+                        let type = receiver.type
+                        if type === cache.type, let function = cache.function {
+                            var values: [Value] = [receiver]
+                            values.reserveCapacity(argCodes.count + 1)
+                            for c in argCodes { values.append(try c(f)) }
+                            return try function.body(f.interp, Arguments(values))
+                        }
+                        if case .object(let o)? = type.dict[method], let function = o as? PyBuiltinFunction {
+                            cache.type = type
+                            cache.function = function
+                        }
+                    default: break
+                    }
                     var values: [Value] = []
                     values.reserveCapacity(argCodes.count + 1)
                     return try f.interp.callMethod(receiver, method) {
@@ -467,14 +507,61 @@ final class Compiler {
                 }
             }
             let callee = try expr(calleeExpr)
-            let n = argCodes.count
+            let n = args.count
+            if n == 1, case .positional(let e0) = args[0] {
+                let a0 = try expr(e0)
+                return { f in
+                    let c = try callee(f)
+                    if case .object(let o) = c, let fn = o as? PyFunction {
+                        let code = fn.code
+                        if code.simpleArity == 1 {
+                            let interp = f.interp
+                            let v0 = try a0(f)
+                            var frame = interp.acquireFrame(code, fn.closure)
+                            frame.slots[0] = v0
+                            let result = try interp.run(fn, frame)
+                            interp.recycle(&frame, code)
+                            return result
+                        }
+                    }
+                    return try f.interp.call(c, Arguments([try a0(f)]))
+                }
+            }
+            if n == 2, case .positional(let e0) = args[0], case .positional(let e1) = args[1] {
+                let a0 = try expr(e0), a1 = try expr(e1)
+                return { f in
+                    let c = try callee(f)
+                    if case .object(let o) = c, let fn = o as? PyFunction {
+                        let code = fn.code
+                        if code.simpleArity == 2 {
+                            let interp = f.interp
+                            let v0 = try a0(f)
+                            let v1 = try a1(f)
+                            var frame = interp.acquireFrame(code, fn.closure)
+                            frame.slots[0] = v0
+                            frame.slots[1] = v1
+                            let result = try interp.run(fn, frame)
+                            interp.recycle(&frame, code)
+                            return result
+                        }
+                    }
+                    let v0 = try a0(f)
+                    return try f.interp.call(c, Arguments([v0, try a1(f)]))
+                }
+            }
+            let argCodes = try compileArguments()
             return { f in
                 let c = try callee(f)
-                if case .object(let o) = c, let fn = o as? PyFunction, fn.code.simpleArity == n {
-                    let interp = f.interp
-                    let frame = Frame(interp: interp, slotCount: fn.code.slotCount, cells: interp.makeCells(fn.code, fn.closure))
-                    for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
-                    return try interp.run(fn, frame)
+                if case .object(let o) = c, let fn = o as? PyFunction {
+                    let code = fn.code
+                    if code.simpleArity == n {
+                        let interp = f.interp
+                        var frame = interp.acquireFrame(code, fn.closure)
+                        for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
+                        let result = try interp.run(fn, frame)
+                        interp.recycle(&frame, code)
+                        return result
+                    }
                 }
                 var values: [Value] = []
                 values.reserveCapacity(n)
@@ -588,7 +675,21 @@ final class Compiler {
         return { f in
             let interp = f.interp
             var iterators: [Value?] = [Value?](repeating: nil, count: depth)
-            iterators[0] = try interp.iterator(try firstIterable(f))
+            let source = try firstIterable(f)
+            if depth == 1, conditions[0].isEmpty, case .object(let so) = source, let r = so as? PyRange {
+                // The common `f(x) for x in range(n)`: step the range directly.
+                let target = targets[0]
+                let n = r.count
+                var i = 0
+                return .object(PyIterator(type: Builtin.generatorType) {
+                    guard i < n else { return nil }
+                    try interp.tick()
+                    try target(f, .int(r.element(i)))
+                    i += 1
+                    return try elementCode(f)
+                })
+            }
+            iterators[0] = try interp.iterator(source)
             var level = 0
             return .object(PyIterator(type: Builtin.generatorType) {
                 while true {

@@ -15,14 +15,14 @@ typealias StoreCode = (Frame, Value) throws -> Void
 /// The variables of one running piece of code: a cell, a function call, a class body.
 final class Frame {
     /// Plain locals, resolved to positions at compile time; nil while unbound.
-    var slots: [Value?]
+    @exclusivity(unchecked) var slots: [Value?]
     /// Variables shared with closures: own cell variables first, then free variables.
-    var cells: [PyCell]
+    @exclusivity(unchecked) var cells: [PyCell]
     unowned(unsafe) let interp: Interpreter
     /// The namespace a class body fills.
     var namespace: [String: Value]?
     /// The line being executed, for tracebacks.
-    var line = 0
+    @exclusivity(unchecked) var line = 0
     /// Resumption state when this frame runs a generator body.
     var generator: GeneratorState?
 
@@ -30,6 +30,14 @@ final class Frame {
         self.interp = interp
         self.slots = [Value?](repeating: nil, count: slotCount)
         self.cells = cells
+    }
+
+    /// Unbinds every variable so the frame can serve another call.
+    @inline(__always)
+    func reset() {
+        for i in slots.indices { slots[i] = nil }
+        if !cells.isEmpty { cells = [] }
+        line = 0
     }
 }
 
@@ -64,12 +72,14 @@ final class FunctionCode {
     let varKeywords: String?
     /// Where each parameter is stored: positional, keyword-only, `*args`, `**kwargs`, in that order.
     let parameterLocations: [Location]
-    var slotCount = 0
-    var cellVarCount = 0
+    @exclusivity(unchecked) var slotCount = 0
+    @exclusivity(unchecked) var cellVarCount = 0
     /// For each free variable, the index of the cell in the defining frame.
     var freeSources: [Int] = []
-    var body: StmtCode = { _ in .normal }
-    var isGenerator = false
+    @exclusivity(unchecked) var body: StmtCode = { _ in .normal }
+    @exclusivity(unchecked) var isGenerator = false
+    /// Frames of finished calls, reused so a call allocates nothing in the common case.
+    @exclusivity(unchecked) var framePool: [Frame] = []
     /// The class whose body defined this function, for `super()`.
     weak var definingClass: PyType?
     var generatorStateCount = 0

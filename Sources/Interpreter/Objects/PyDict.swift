@@ -137,9 +137,16 @@ public struct OrderedTable {
 
 /// A Python dict (insertion ordered).
 public final class PyDict: PyObject {
-    public var table = OrderedTable()
+    @exclusivity(unchecked) public var table = OrderedTable()
 
     public override init() {}
+
+    deinit {
+        guard table.count > 0 else { return }
+        var values = table.items.flatMap { [$0.key.value, $0.value] }
+        table.removeAll()
+        Trashcan.dispose(&values)
+    }
 
     public override var pyType: PyType { Builtin.dictType }
 
@@ -156,7 +163,7 @@ public final class PyDict: PyObject {
 
 /// A Python set or frozenset.
 public final class PySet: PyObject {
-    public var table = OrderedTable()
+    @exclusivity(unchecked) public var table = OrderedTable()
     public let isFrozen: Bool
 
     public init(frozen: Bool = false) { isFrozen = frozen }

@@ -1,7 +1,7 @@
 /// A native iterator: the next element comes from a closure (nil when exhausted).
 public final class PyIterator: PyObject {
     let type: PyType
-    var step: (() throws -> Value?)?
+    @exclusivity(unchecked) var step: (() throws -> Value?)?
 
     /// Makes an iterator of the given iterator class from a closure returning elements until nil.
     public init(type: PyType = Builtin.iteratorType, _ step: @escaping () throws -> Value?) {

@@ -16,12 +16,19 @@ public class PyInstance: PyObject {
         self.cls = cls
     }
 
+    deinit {
+        guard !dict.isEmpty else { return }
+        var values = Array(dict.values)
+        dict.removeAll()
+        Trashcan.dispose(&values)
+    }
+
     public override var pyType: PyType { cls }
 }
 
 /// A cell holding a variable captured by a closure; `nil` while unbound.
 public final class PyCell {
-    public var value: Value?
+    @exclusivity(unchecked) public var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
 }
 

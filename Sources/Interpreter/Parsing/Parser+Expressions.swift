@@ -7,7 +7,7 @@ enum Precedence {
 // Expressions: CPython's `expressions` through `atom` rules.
 extension Parser {
     /// Whether a token can begin an expression (for hints such as a forgotten comma).
-    func startsExpression(_ kind: TokenKind) -> Bool {
+    mutating func startsExpression(_ kind: TokenKind) -> Bool {
         switch kind {
         case .name, .number, .string, .leftParen, .leftBracket, .leftBrace, .minus, .plus, .tilde,
              .kwNot, .kwLambda, .kwNone, .kwTrue, .kwFalse, .ellipsis, .kwAwait:
@@ -18,7 +18,8 @@ extension Parser {
     }
 
     /// star_expressions: star_expression (',' star_expression)+ [','] | star_expression ',' | star_expression
-    mutating func starExpressions() throws(SyntaxErrorInfo) -> Expr {
+    mutating func starExpressions() throws -> Expr {
+        let start = location(current)
         let first = try starExpression()
         if kind != .comma { return first }
         var items = [first]
@@ -28,79 +29,87 @@ extension Parser {
             items.append(try starExpression())
             childDepth = max(childDepth, lastDepth)
         }
-        return try node(.tuple(items), first.location, childDepth)
+        return try node(.tuple(items), start, childDepth)
     }
 
     /// `yield_expr | star_expressions`, the right-hand side of an assignment.
-    mutating func starExpressionsOrYield() throws(SyntaxErrorInfo) -> Expr {
+    mutating func starExpressionsOrYield() throws -> Expr {
         if kind == .kwYield { return try yieldExpression() }
         return try starExpressions()
     }
 
     /// star_expression: '*' bitwise_or | expression
-    mutating func starExpression() throws(SyntaxErrorInfo) -> Expr {
-        if kind == .star {
-            let token = current
-            advance()
-            let value = try operators(Precedence.bitOr)
-            return try node(.starred(value), location(token), lastDepth)
-        }
+    mutating func starExpression() throws -> Expr {
+        if kind == .star { return try starred() }
         return try expression()
     }
 
     /// star_named_expression: '*' bitwise_or | named_expression
-    mutating func starNamedExpression() throws(SyntaxErrorInfo) -> Expr {
-        if kind == .star {
-            let token = current
-            advance()
-            let value = try operators(Precedence.bitOr)
-            return try node(.starred(value), location(token), lastDepth)
-        }
+    mutating func starNamedExpression() throws -> Expr {
+        if kind == .star { return try starred() }
         return try namedExpression()
     }
 
+    /// `'*' bitwise_or`, an element unpacked into a display or target list.
+    @inline(never)
+    mutating func starred() throws -> Expr {
+        let token = current
+        advance()
+        let value = try operators(Precedence.bitOr)
+        return try node(.starred(value), location(token), lastDepth)
+    }
+
     /// named_expression: assignment_expression | expression !':='
-    /// assignment_expression: NAME ':=' ~ expression
-    mutating func namedExpression() throws(SyntaxErrorInfo) -> Expr {
-        let value = try namedExpressionWithoutHint()
-        if kind == .equal {
-            switch value.kind {
-            case .name:
-                throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: value.location)
-            case .list, .tuple, .generator, .bool, .none, .compare, .and, .or, .conditional, .lambda, .namedExpr:
-                break
-            case .unary(.not, _):
-                break
-            default:
-                throw error("cannot assign to \(expressionName(value)) here. Maybe you meant '==' instead of '='?", at: value.location)
-            }
-        }
+    ///
+    /// With `hint`, an `=` after the expression gets CPython's `invalid_named_expression`
+    /// message; call arguments give their own instead.
+    mutating func namedExpression(hint: Bool = true) throws -> Expr {
+        if kind == .name && peekKind(1) == .colonEqual { return try assignmentExpression() }
+        let value = try expression()
+        if kind == .colonEqual || (hint && kind == .equal) { throw misplacedAssignment(value) }
         return value
     }
 
-    /// named_expression without CPython's hint for `=` (call arguments give their own).
-    mutating func namedExpressionWithoutHint() throws(SyntaxErrorInfo) -> Expr {
-        if kind == .name && peekKind(1) == .colonEqual {
-            let token = current
-            advance()
-            advance()
-            let value = try expression()
-            return try node(.namedExpr(identifier(token), value), location(token), lastDepth)
-        }
+    /// assignment_expression: NAME ':=' ~ expression
+    @inline(never)
+    mutating func assignmentExpression() throws -> Expr {
+        let token = current
+        advance()
+        advance()
         let value = try expression()
+        return try node(.namedExpr(identifier(token), value), location(token), lastDepth)
+    }
+
+    /// The error for `:=` or `=` after an expression where neither belongs.
+    @inline(never)
+    mutating func misplacedAssignment(_ value: Expr) -> SyntaxErrorInfo {
         if kind == .colonEqual {
-            throw error("cannot use assignment expressions with \(expressionName(value))", at: value.location)
+            return error("cannot use assignment expressions with \(expressionName(value))", at: value.location)
         }
-        return value
+        switch value.kind {
+        case .name:
+            return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: value.location)
+        case .list, .tuple, .generator, .bool, .none, .compare, .and, .or, .conditional, .lambda, .namedExpr, .unary(.not, _):
+            return invalidSyntax()
+        default:
+            return error("cannot assign to \(expressionName(value)) here. Maybe you meant '==' instead of '='?", at: value.location)
+        }
     }
 
     /// expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
-    mutating func expression() throws(SyntaxErrorInfo) -> Expr {
+    mutating func expression() throws -> Expr {
         try enter()
         defer { leave() }
         if kind == .kwLambda { return try lambda() }
+        let start = location(current)
         let body = try operators(Precedence.or)
         guard kind == .kwIf else { return body }
+        return try conditional(body, start: start)
+    }
+
+    /// The rest of `body 'if' disjunction 'else' expression`, from the `if`.
+    @inline(never)
+    mutating func conditional(_ body: Expr, start: SourceLocation) throws -> Expr {
         let bodyDepth = lastDepth
         advance()
         let test = try operators(Precedence.or)
@@ -110,12 +119,13 @@ extension Parser {
             throw error("expected 'else' after 'if' expression", at: body.location)
         }
         let orElse = try expression()
-        return try node(.conditional(test: test, body: body, orElse: orElse), body.location,
+        return try node(.conditional(test: test, body: body, orElse: orElse), start,
                         max(bodyDepth, testDepth, lastDepth))
     }
 
     /// lambdef: 'lambda' [lambda_params] ':' expression
-    mutating func lambda() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func lambda() throws -> Expr {
         let token = current
         advance()
         let parameters = try parameterList(closing: .colon)
@@ -128,7 +138,7 @@ extension Parser {
     }
 
     /// The infix operator `kind` starts, with its precedence (0 if none).
-    func infix(_ kind: TokenKind) -> Int {
+    mutating func infix(_ kind: TokenKind) -> Int {
         switch kind {
         case .kwOr: return Precedence.or
         case .kwAnd: return Precedence.and
@@ -145,7 +155,7 @@ extension Parser {
         }
     }
 
-    func binaryOperator(_ kind: TokenKind) -> BinaryOperator {
+    mutating func binaryOperator(_ kind: TokenKind) -> BinaryOperator {
         switch kind {
         case .vbar: return .bitOr
         case .circumflex: return .bitXor
@@ -204,77 +214,90 @@ extension Parser {
     /// All ten rules in one precedence-climbing loop: parsing `((x))` then costs a handful of
     /// stack frames per bracket instead of one per rule, and long chains (`1+1+…`, `not not …`)
     /// are loops, not recursion. `minimum` is the loosest rule allowed (a `Precedence`).
-    mutating func operators(_ minimum: Int) throws(SyntaxErrorInfo) -> Expr {
+    mutating func operators(_ minimum: Int) throws -> Expr {
+        // Nodes start where their first token does, even when that is a bracket around the
+        // left operand (CPython's locations do the same).
+        let start = location(current)
         var left: Expr
-        var leftDepth: Int
         if kind == .kwNot && minimum <= Precedence.not {
-            var nots: [Token] = []
-            while kind == .kwNot {
-                nots.append(current)
-                advance()
-            }
-            left = try operators(Precedence.comparison)
-            leftDepth = lastDepth
-            for token in nots.reversed() {
-                left = try node(.unary(.not, left), location(token), leftDepth)
-                leftDepth = lastDepth
-            }
+            left = try inversion()
         } else {
             left = try factor()
-            leftDepth = lastDepth
         }
         while true {
             let operatorKind = kind
             let precedence = infix(operatorKind)
             if precedence == 0 || precedence < minimum { break }
-            switch precedence {
-            case Precedence.or, Precedence.and:
-                var operands = [left]
-                var childDepth = leftDepth
-                while kind == operatorKind {
-                    advance()
-                    operands.append(try operators(precedence + 1))
-                    childDepth = max(childDepth, lastDepth)
-                }
-                left = try node(operatorKind == .kwOr ? .or(operands) : .and(operands), left.location, childDepth)
-            case Precedence.comparison:
-                var pairs: [(CompareOperator, Expr)] = []
-                var childDepth = leftDepth
-                while let op = comparisonOperator() {
-                    pairs.append((op, try operators(Precedence.bitOr)))
-                    childDepth = max(childDepth, lastDepth)
-                }
-                left = try node(.compare(left, pairs), left.location, childDepth)
-            default:
+            if precedence <= Precedence.comparison {
+                left = try booleanOrComparison(left, start: start, precedence: precedence)
+            } else {
+                let leftDepth = lastDepth
                 advance()
                 let right = try operators(precedence + 1)
-                left = try node(.binary(binaryOperator(operatorKind), left, right), left.location, max(leftDepth, lastDepth))
+                left = try node(.binary(binaryOperator(operatorKind), left, right), start, max(leftDepth, lastDepth))
             }
-            leftDepth = lastDepth
         }
-        lastDepth = leftDepth
         return left
+    }
+
+    /// inversion: 'not' inversion | comparison (a run of `not`s is read in a loop)
+    @inline(never)
+    mutating func inversion() throws -> Expr {
+        var nots: [Token] = []
+        while kind == .kwNot {
+            nots.append(current)
+            advance()
+        }
+        var operand = try operators(Precedence.comparison)
+        for token in nots.reversed() {
+            operand = try node(.unary(.not, operand), location(token), lastDepth)
+        }
+        return operand
+    }
+
+    /// The `or`, `and` or comparison chain continuing from `left`.
+    @inline(never)
+    mutating func booleanOrComparison(_ left: Expr, start: SourceLocation, precedence: Int) throws -> Expr {
+        var childDepth = lastDepth
+        if precedence == Precedence.comparison {
+            var pairs: [(CompareOperator, Expr)] = []
+            while let op = comparisonOperator() {
+                pairs.append((op, try operators(Precedence.bitOr)))
+                childDepth = max(childDepth, lastDepth)
+            }
+            return try node(.compare(left, pairs), start, childDepth)
+        }
+        let operatorKind = kind
+        var operands = [left]
+        while kind == operatorKind {
+            advance()
+            operands.append(try operators(precedence + 1))
+            childDepth = max(childDepth, lastDepth)
+        }
+        return try node(operatorKind == .kwOr ? .or(operands) : .and(operands), start, childDepth)
     }
 
     /// factor: '+' factor | '-' factor | '~' factor | power
     /// power: await_primary '**' factor | await_primary
     ///
     /// Runs of unary operators and `**` chains are read in a loop and folded afterwards.
-    mutating func factor() throws(SyntaxErrorInfo) -> Expr {
+    mutating func factor() throws -> Expr {
         if kind != .minus && kind != .plus && kind != .tilde {
+            let start = location(current)
             let base = try primary()
             if kind != .doubleStar { return base }
-            return try powerChain(first: (base, lastDepth))
+            return try powerChain(first: (start, base, lastDepth))
         }
         return try powerChain(first: nil)
     }
 
     /// The general form of `factor`: `-a ** -b ** c` and the like, `first` being a primary
     /// already read before a `**`.
-    mutating func powerChain(first: (Expr, Int)?) throws(SyntaxErrorInfo) -> Expr {
-        var segments: [(operators: [Token], operand: Expr, depth: Int)] = []
+    @inline(never)
+    mutating func powerChain(first: (SourceLocation, Expr, Int)?) throws -> Expr {
+        var segments: [(operators: [Token], start: SourceLocation, operand: Expr, depth: Int)] = []
         if let first {
-            segments.append(([], first.0, first.1))
+            segments.append(([], first.0, first.1, first.2))
             advance()
         }
         while true {
@@ -283,8 +306,9 @@ extension Parser {
                 prefix.append(current)
                 advance()
             }
+            let start = location(current)
             let operand = try primary()
-            segments.append((prefix, operand, lastDepth))
+            segments.append((prefix, start, operand, lastDepth))
             if !accept(.doubleStar) { break }
         }
         var index = segments.count - 1
@@ -299,7 +323,7 @@ extension Parser {
             if index == 0 { break }
             index -= 1
             let base = segments[index]
-            result = try node(.binary(.power, base.operand, result), base.operand.location, max(base.depth, resultDepth))
+            result = try node(.binary(.power, base.operand, result), base.start, max(base.depth, resultDepth))
             resultDepth = lastDepth
         }
         lastDepth = resultDepth

@@ -3,7 +3,8 @@ import BigInt
 // Number and string literal values.
 extension Parser {
     /// The value of a NUMBER token (already checked by the tokenizer).
-    func numberValue(_ token: Token) throws(SyntaxErrorInfo) -> ExprKind {
+    @inline(never)
+    mutating func numberValue(_ token: Token) throws -> ExprKind {
         var digits: [UInt8] = []
         digits.reserveCapacity(token.end - token.start)
         var isFloat = false
@@ -66,7 +67,7 @@ extension Parser {
         var token: Token
     }
 
-    func stringLiteral(_ token: Token) -> StringLiteral {
+    mutating func stringLiteral(_ token: Token) -> StringLiteral {
         var raw = false
         var formatted = false
         var i = token.start
@@ -89,7 +90,8 @@ extension Parser {
     }
 
     /// strings: STRING+ — adjacent literals concatenated; any f-string makes the whole an f-string.
-    mutating func strings() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func strings() throws -> Expr {
         let first = current
         var text = ""
         var parts: [FStringPart] = []
@@ -111,7 +113,7 @@ extension Parser {
     }
 
     /// Decodes the escapes of a non-raw literal's bytes.
-    func decode(_ range: Range<Int>, raw: Bool, token: Token) throws(SyntaxErrorInfo) -> String {
+    mutating func decode(_ range: Range<Int>, raw: Bool, token: Token) throws -> String {
         if raw || !src[range].contains(UInt8(ascii: "\\")) {
             return String(decoding: src[range], as: UTF8.self)
         }
@@ -126,7 +128,7 @@ extension Parser {
         func unicodeError(_ start: Int, _ stop: Int, _ reason: String) -> SyntaxErrorInfo {
             let from = start - range.lowerBound
             let to = max(from, stop - range.lowerBound - 1)
-            return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(from)-\(to): \(reason)", at: token)
+            return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(from)-\(to): \(reason)", afterEndOf: token)
         }
         while i < end {
             let c = src[i]
@@ -173,7 +175,17 @@ extension Parser {
                 if value > 0x10FFFF { throw unicodeError(start, i, "illegal Unicode character") }
                 append(value)
             case UInt8(ascii: "N"):
-                throw unicodeError(start, i, "\\N{...} escapes are not supported")
+                guard i < end, src[i] == UInt8(ascii: "{"),
+                      let close = src[i..<end].firstIndex(of: UInt8(ascii: "}")), close > i + 1 else {
+                    let stop = i < end && src[i] == UInt8(ascii: "{") ? i + 1 : i
+                    throw unicodeError(start, stop, "malformed \\N character escape")
+                }
+                let name = String(decoding: src[(i + 1)..<close], as: UTF8.self)
+                guard let character = characterNamed(name) else {
+                    throw unicodeError(start, close + 1, "unknown Unicode character name")
+                }
+                out.append(contentsOf: Array(character.utf8))
+                i = close + 1
             default:
                 out.append(UInt8(ascii: "\\"))
                 out.append(escape)
@@ -182,7 +194,7 @@ extension Parser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func hexValue(_ c: UInt8) -> UInt32? {
+    mutating func hexValue(_ c: UInt8) -> UInt32? {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(c - UInt8(ascii: "0"))
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(c - UInt8(ascii: "a") + 10)

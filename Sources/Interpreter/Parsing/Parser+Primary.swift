@@ -1,42 +1,41 @@
 // Primaries and atoms: CPython's `primary`, `atom`, displays, comprehensions, calls and slices.
 extension Parser {
     /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
-    mutating func primary() throws(SyntaxErrorInfo) -> Expr {
+    mutating func primary() throws -> Expr {
+        let start = location(current)
         var value = try atom()
-        var valueDepth = lastDepth
-        while true {
-            switch kind {
-            case .dot:
-                advance()
-                guard kind == .name else { throw invalidSyntax() }
-                let name = identifier(current)
-                advance()
-                value = try node(.attribute(value, name), value.location, valueDepth)
-            case .leftParen:
-                let open = current
-                advance()
-                let arguments = try callArguments(open: open)
-                value = try node(.call(value, arguments), value.location, max(valueDepth, lastDepth))
-            case .leftBracket:
-                let open = current
-                advance()
-                try enter()
-                let index = try slices()
-                leave()
-                let indexDepth = lastDepth
-                try closeBracket(.rightBracket, open: open, last: index)
-                value = try node(.subscript(value, index), value.location, max(valueDepth, indexDepth))
-            default:
-                lastDepth = valueDepth
-                return value
-            }
-            valueDepth = lastDepth
+        while kind == .dot || kind == .leftParen || kind == .leftBracket {
+            value = try trailer(value, start: start)
+        }
+        return value
+    }
+
+    /// One `.name`, `(arguments)` or `[slices]` after a primary.
+    @inline(never)
+    mutating func trailer(_ value: Expr, start: SourceLocation) throws -> Expr {
+        let valueDepth = lastDepth
+        let open = current
+        advance()
+        switch open.kind {
+        case .dot:
+            guard kind == .name else { throw invalidSyntax() }
+            let name = identifier(current)
+            advance()
+            return try node(.attribute(value, name), start, valueDepth)
+        case .leftParen:
+            let arguments = try callArguments(open: open)
+            return try node(.call(value, arguments), start, max(valueDepth, lastDepth))
+        default:
+            let index = try slices()
+            let indexDepth = lastDepth
+            try closeBracket(.rightBracket, open: open, last: index)
+            return try node(.subscript(value, index), start, max(valueDepth, indexDepth))
         }
     }
 
     /// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | (tuple | group | genexp)
     ///     | (list | listcomp) | (dict | set | dictcomp | setcomp) | '...'
-    mutating func atom() throws(SyntaxErrorInfo) -> Expr {
+    mutating func atom() throws -> Expr {
         let token = current
         let start = location(token)
         switch token.kind {
@@ -75,21 +74,34 @@ extension Parser {
 
     /// Consumes the closing bracket, or explains why it is missing: CPython's
     /// "Perhaps you forgot a comma?" when two expressions touch inside brackets.
-    mutating func closeBracket(_ closing: TokenKind, open: Token, last: Expr?) throws(SyntaxErrorInfo) {
+    @inline(never)
+    mutating func closeBracket(_ closing: TokenKind, open: Token, last: Expr?) throws {
         if accept(closing) { return }
-        if let last, startsExpression(kind), isDisjunction(last) {
-            let previous = tokens[max(pos - 1, 0)]
-            let nameThenString = previous.kind == .name && kind == .string
-            if !nameThenString {
-                throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location)
-            }
-        }
+        try missingComma(after: last)
         throw invalidSyntax()
+    }
+
+    /// CPython's `invalid_expression`: inside brackets, an expression directly followed by
+    /// another is "invalid syntax. Perhaps you forgot a comma?". The second expression is read
+    /// to see how far CPython would have got (which decides whether an unclosed bracket is
+    /// reported instead).
+    @inline(never)
+    mutating func missingComma(after last: Expr?) throws {
+        guard let last, current.level > 0 || inFString, startsExpression(kind), isDisjunction(last) else { return }
+        let previous = tokens[max(pos - 1, 0)]
+        if previous.kind == .name && kind == .string { return }
+        var probe = self
+        do {
+            _ = try probe.expression()
+        } catch {
+            return
+        }
+        throw error("invalid syntax. Perhaps you forgot a comma?", at: last.location, reach: probe.current)
     }
 
     /// Whether CPython's `disjunction` rule could have produced `expression` (not a lambda,
     /// conditional, starred or named expression).
-    func isDisjunction(_ expression: Expr) -> Bool {
+    mutating func isDisjunction(_ expression: Expr) -> Bool {
         switch expression.kind {
         case .lambda, .conditional, .starred, .namedExpr, .yield, .yieldFrom: return false
         default: return true
@@ -99,12 +111,12 @@ extension Parser {
     /// tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
     /// group: '(' (yield_expr | named_expression) ')'
     /// genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
-    mutating func parenthesised() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func parenthesised() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightParen) { return leaf(.tuple([]), location(open)) }
-        try enter()
-        defer { leave() }
         if kind == .kwYield {
             let value = try yieldExpression()
             let valueDepth = lastDepth
@@ -115,7 +127,8 @@ extension Parser {
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .kwFor {
-            let clauses = try comprehensionClauses()
+            try checkComprehensionElement(first)
+            let clauses = try comprehensionClauses("generator expression", yieldMark: yieldMark)
             try closeBracket(.rightParen, open: open, last: nil)
             return try node(.generator(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -141,16 +154,17 @@ extension Parser {
 
     /// list: '[' [star_named_expressions] ']'
     /// listcomp: '[' named_expression for_if_clauses ']'
-    mutating func listDisplay() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func listDisplay() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightBracket) { return leaf(.list([]), location(open)) }
-        try enter()
-        defer { leave() }
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .kwFor {
-            let clauses = try comprehensionClauses()
+            try checkComprehensionElement(first)
+            let clauses = try comprehensionClauses("list comprehension", yieldMark: yieldMark)
             try closeBracket(.rightBracket, open: open, last: nil)
             return try node(.listComprehension(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -168,23 +182,24 @@ extension Parser {
     /// set: '{' star_named_expressions '}'
     /// dictcomp: '{' kvpair for_if_clauses '}'
     /// setcomp: '{' named_expression for_if_clauses '}'
-    mutating func braceDisplay() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func braceDisplay() throws -> Expr {
         let open = current
+        let yieldMark = yieldLocations.count
         advance()
         if accept(.rightBrace) { return leaf(.dict([]), location(open)) }
-        try enter()
-        defer { leave() }
         if kind == .doubleStar {
-            return try dictDisplay(open: open, first: nil)
+            return try dictDisplay(open: open, first: nil, yieldMark: yieldMark)
         }
         let first = try starNamedExpression()
         var childDepth = lastDepth
         if kind == .colon {
             if case .starred = first.kind { throw invalidSyntax() }
-            return try dictDisplay(open: open, first: (first, childDepth))
+            return try dictDisplay(open: open, first: (first, childDepth), yieldMark: yieldMark)
         }
         if kind == .kwFor {
-            let clauses = try comprehensionClauses()
+            try checkComprehensionElement(first)
+            let clauses = try comprehensionClauses("set comprehension", yieldMark: yieldMark)
             try closeBracket(.rightBrace, open: open, last: nil)
             return try node(.setComprehension(first, clauses), location(open), max(childDepth, lastDepth))
         }
@@ -198,18 +213,27 @@ extension Parser {
         return try node(.set(items), location(open), childDepth)
     }
 
+    /// CPython's `invalid_comprehension`: `[*a for a in b]`.
+    @inline(never)
+    mutating func checkComprehensionElement(_ element: Expr) throws {
+        if case .starred = element.kind {
+            throw error("iterable unpacking cannot be used in comprehension", at: element.location)
+        }
+    }
+
     /// double_starred_kvpair: '**' bitwise_or | kvpair
     /// kvpair: expression ':' expression
-    mutating func dictDisplay(open: Token, first: (Expr, Int)?) throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func dictDisplay(open: Token, first: (Expr, Int)?, yieldMark: Int) throws -> Expr {
         var items: [DictItem] = []
         var childDepth = 0
         var lastValue: Expr? = nil
         if let (key, keyDepth) = first {
-            try expect(.colon)
+            try dictColon()
             let value = try expression()
             childDepth = max(keyDepth, lastDepth)
             if kind == .kwFor {
-                let clauses = try comprehensionClauses()
+                let clauses = try comprehensionClauses("dict comprehension", yieldMark: yieldMark)
                 try closeBracket(.rightBrace, open: open, last: nil)
                 return try node(.dictComprehension(key: key, value: value, clauses), location(open), max(childDepth, lastDepth))
             }
@@ -221,8 +245,13 @@ extension Parser {
             }
         }
         while kind != .rightBrace {
-            if accept(.doubleStar) {
+            if kind == .doubleStar {
+                let star = current
+                advance()
                 let value = try operators(Precedence.bitOr)
+                if kind == .kwFor {
+                    throw error("dict unpacking cannot be used in dict comprehension", at: star)
+                }
                 items.append(.unpack(value))
                 lastValue = value
             } else {
@@ -231,7 +260,7 @@ extension Parser {
                 if kind != .colon {
                     try closeBracket(.colon, open: open, last: key)
                 }
-                advance()
+                try dictColon()
                 let value = try expression()
                 items.append(.pair(key, value))
                 lastValue = value
@@ -243,18 +272,42 @@ extension Parser {
         return try node(.dict(items), location(open), childDepth)
     }
 
+    /// The `:` after a dict key: CPython's `invalid_double_starred_kvpairs`.
+    @inline(never)
+    mutating func dictColon() throws {
+        let colon = current
+        try expect(.colon)
+        if kind == .rightBrace || kind == .comma {
+            throw error("expression expected after dictionary key and ':'", at: colon)
+        }
+    }
+
     /// for_if_clauses: for_if_clause+
     /// for_if_clause: 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-    mutating func comprehensionClauses() throws(SyntaxErrorInfo) -> [Comprehension] {
+    @inline(never)
+    ///
+    /// `kind` names the comprehension in errors; `yieldMark` counts the `yield`s read before
+    /// its element, since a `yield` anywhere in it but its first iterable is an error.
+    mutating func comprehensionClauses(_ kind: String, yieldMark: Int) throws -> [Comprehension] {
         var clauses: [Comprehension] = []
         var childDepth = 0
-        while kind == .kwFor || kind == .kwAsync {
-            if kind == .kwAsync { throw error("asynchronous comprehensions are not supported", at: current) }
+        var outerIterable = yieldMark..<yieldMark
+        while self.kind == .kwFor || self.kind == .kwAsync {
+            if self.kind == .kwAsync { throw error("asynchronous comprehensions are not supported", at: current) }
             advance()
             let target = try targetList(context: .forLoop)
             childDepth = max(childDepth, lastDepth)
-            if !accept(.kwIn) { throw invalidSyntax() }
+            if !accept(.kwIn) {
+                if case .tuple(let items) = target.kind, let last = items.last {
+                    try missingComma(after: last)
+                } else {
+                    try missingComma(after: target)
+                }
+                throw invalidSyntax()
+            }
+            let iterableStart = yieldLocations.count
             let iterable = try operators(Precedence.or)
+            if clauses.isEmpty { outerIterable = iterableStart..<yieldLocations.count }
             childDepth = max(childDepth, lastDepth)
             var conditions: [Expr] = []
             while accept(.kwIf) {
@@ -262,6 +315,10 @@ extension Parser {
                 childDepth = max(childDepth, lastDepth)
             }
             clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+        }
+        let inside = (yieldMark..<yieldLocations.count).first { !outerIterable.contains($0) }
+        if let inside, inside < yieldLocations.count {
+            postponeScopeError(error("'yield' inside \(kind)", at: yieldLocations[inside]))
         }
         lastDepth = childDepth
         return clauses
@@ -271,85 +328,116 @@ extension Parser {
     /// args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
     /// kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+ | ...
     /// A generator expression may be the sole argument without its own parentheses.
-    mutating func callArguments(open: Token) throws(SyntaxErrorInfo) -> [CallArgument] {
-        try enter()
-        defer { leave() }
+    @inline(never)
+    mutating func callArguments(open: Token, allowGenerator: Bool = true) throws -> [CallArgument] {
+        var state = ArgumentState()
+        while kind != .rightParen {
+            if kind == .star || kind == .doubleStar || (kind == .name && peekKind(1) == .equal) {
+                try unpackingOrKeywordArgument(&state)
+            } else {
+                let yieldMark = yieldLocations.count
+                let value = try namedExpression(hint: false)
+                if kind == .kwFor {
+                    if !allowGenerator { throw invalidSyntax() }
+                    try generatorArgument(value, open: open, yieldMark: yieldMark, state: &state)
+                    break
+                }
+                if kind == .equal || state.sawKeyword || state.sawDoubleStar { throw misplacedArgument(value, state) }
+                state.arguments.append(.positional(value))
+                state.last = value
+                state.childDepth = max(state.childDepth, lastDepth)
+            }
+            if !accept(.comma) { break }
+        }
+        try closeBracket(.rightParen, open: open, last: state.last)
+        lastDepth = state.childDepth
+        return state.arguments
+    }
+
+    /// What `callArguments` has read so far.
+    struct ArgumentState {
         var arguments: [CallArgument] = []
         var childDepth = 0
         var sawKeyword = false
         var sawDoubleStar = false
         var keywords: [String] = []
         var last: Expr? = nil
-        while kind != .rightParen {
-            let token = current
-            if kind == .star {
-                advance()
-                let value = try expression()
-                if sawDoubleStar {
-                    throw error("iterable argument unpacking follows keyword argument unpacking", at: token)
-                }
-                arguments.append(.star(value))
-                last = value
-            } else if kind == .doubleStar {
-                advance()
-                let value = try expression()
-                sawDoubleStar = true
-                arguments.append(.doubleStar(value))
-                last = value
-            } else if kind == .name && peekKind(1) == .equal {
-                let name = identifier(token)
-                advance()
-                advance()
-                let value = try expression()
-                if keywords.contains(name) {
-                    throw error("keyword argument repeated: \(name)", at: token)
-                }
-                keywords.append(name)
-                sawKeyword = true
-                arguments.append(.keyword(name, value))
-                last = value
-            } else {
-                let value = try namedExpressionWithoutHint()
-                if kind == .kwFor {
-                    let valueDepth = lastDepth
-                    let clauses = try comprehensionClauses()
-                    if !arguments.isEmpty || kind != .rightParen {
-                        throw error("Generator expression must be parenthesized", at: value.location)
-                    }
-                    let generator = try node(.generator(value, clauses), location(open), max(valueDepth, lastDepth))
-                    arguments.append(.positional(generator))
-                    childDepth = max(childDepth, lastDepth)
-                    break
-                }
-                if kind == .equal {
-                    switch value.kind {
-                    case .bool, .none:
-                        throw error("cannot assign to \(expressionName(value))", at: value.location)
-                    default:
-                        throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
-                    }
-                }
-                if sawDoubleStar {
-                    throw error("positional argument follows keyword argument unpacking", at: current)
-                }
-                if sawKeyword {
-                    throw error("positional argument follows keyword argument", at: current)
-                }
-                arguments.append(.positional(value))
-                last = value
+    }
+
+    /// kwarg_or_starred: NAME '=' expression | starred_expression
+    /// kwarg_or_double_starred: NAME '=' expression | '**' expression
+    @inline(never)
+    mutating func unpackingOrKeywordArgument(_ state: inout ArgumentState) throws {
+        let token = current
+        advance()
+        switch token.kind {
+        case .star:
+            let value = try expression()
+            if state.sawDoubleStar {
+                throw error("iterable argument unpacking follows keyword argument unpacking", at: token)
             }
-            childDepth = max(childDepth, lastDepth)
-            if !accept(.comma) { break }
+            state.arguments.append(.star(value))
+            state.last = value
+        case .doubleStar:
+            let value = try expression()
+            state.sawDoubleStar = true
+            state.arguments.append(.doubleStar(value))
+            state.last = value
+        default:
+            let name = identifier(token)
+            advance()
+            let value = try expression()
+            if state.keywords.contains(name) {
+                throw error("keyword argument repeated: \(name)", at: token)
+            }
+            state.keywords.append(name)
+            state.sawKeyword = true
+            state.arguments.append(.keyword(name, value))
+            state.last = value
         }
-        try closeBracket(.rightParen, open: open, last: last)
-        lastDepth = childDepth
-        return arguments
+        state.childDepth = max(state.childDepth, lastDepth)
+    }
+
+    /// A generator expression as the sole argument: `f(x for x in y)`.
+    @inline(never)
+    mutating func generatorArgument(_ value: Expr, open: Token, yieldMark: Int, state: inout ArgumentState) throws {
+        let valueDepth = lastDepth
+        let clauses = try comprehensionClauses("generator expression", yieldMark: yieldMark)
+        if !state.arguments.isEmpty || kind != .rightParen {
+            throw error("Generator expression must be parenthesized", at: value.location)
+        }
+        let generator = try node(.generator(value, clauses), location(open), max(valueDepth, lastDepth))
+        state.arguments.append(.positional(generator))
+        state.childDepth = max(state.childDepth, lastDepth)
+    }
+
+    /// The error for a positional argument that is followed by `=` or comes after keywords.
+    @inline(never)
+    mutating func misplacedArgument(_ value: Expr, _ state: ArgumentState) -> SyntaxErrorInfo {
+        if kind == .equal {
+            switch value.kind {
+            case .bool, .none:
+                return error("cannot assign to \(expressionName(value))", at: value.location)
+            default:
+                return error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
+            }
+        }
+        if state.sawDoubleStar {
+            return error("positional argument follows keyword argument unpacking", at: current)
+        }
+        return error("positional argument follows keyword argument", at: current)
     }
 
     /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
-    mutating func slices() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func slices() throws -> Expr {
+        let start = location(current)
         let first = try slice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // A lone `*x` is still a tuple of one element (`a[*b]` is `a[(*b,)]`).
+            if case .starred = first.kind { return try node(.tuple([first]), start, lastDepth) }
+            return first
+        }
         var items = [first]
         var childDepth = lastDepth
         while accept(.comma) {
@@ -357,11 +445,11 @@ extension Parser {
             items.append(try slice())
             childDepth = max(childDepth, lastDepth)
         }
-        return try node(.tuple(items), first.location, childDepth)
+        return try node(.tuple(items), start, childDepth)
     }
 
     /// slice: [expression] ':' [expression] [':' [expression]] | named_expression
-    mutating func slice() throws(SyntaxErrorInfo) -> Expr {
+    mutating func slice() throws -> Expr {
         if kind == .star { return try starExpression() }
         let start = location(current)
         var lower: Expr? = nil
@@ -389,9 +477,11 @@ extension Parser {
     }
 
     /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
-    mutating func yieldExpression() throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func yieldExpression() throws -> Expr {
         let token = current
         advance()
+        yieldLocations.append(location(token))
         if inLambda {
             postpone(error("'yield' inside lambda is not supported", at: token))
         } else if !inFunction {
@@ -413,7 +503,8 @@ extension Parser {
     /// star_etc: '*' param_no_default param_maybe_default* [kwds] | '*' ',' param_maybe_default+ [kwds] | kwds
     /// kwds: '**' param_no_default
     /// (lambda_parameters: the same without annotations.)
-    mutating func parameterList(closing: TokenKind) throws(SyntaxErrorInfo) -> Parameters {
+    @inline(never)
+    mutating func parameterList(closing: TokenKind) throws -> Parameters {
         var parameters = Parameters()
         let annotated = closing == .rightParen
         var seenDefault = false
@@ -422,7 +513,7 @@ extension Parser {
         var names: [String] = []
         func note(_ name: String, _ token: Token, _ parser: inout Parser) {
             if names.contains(name) {
-                parser.postpone(parser.error("duplicate argument '\(name)' in function definition", at: token))
+                parser.postponeScopeError(parser.error("duplicate argument '\(name)' in function definition", at: token))
             }
             names.append(name)
         }

@@ -1,17 +1,18 @@
 // Statements: CPython's `statements`, `simple_stmt` and `compound_stmt` rules.
 extension Parser {
     /// file: [statements] ENDMARKER
-    mutating func file() throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func file() throws -> [Stmt] {
         var body: [Stmt] = []
         while kind != .endMarker {
             try statement(into: &body)
         }
+        if let deferredScopeError { throw deferredScopeError }
         if let deferredError { throw deferredError }
         return body
     }
 
     /// statement: compound_stmt | simple_stmts
-    mutating func statement(into body: inout [Stmt]) throws(SyntaxErrorInfo) {
+    mutating func statement(into body: inout [Stmt]) throws {
         switch kind {
         case .kwIf:
             body.append(try ifStatement(keyword: "if"))
@@ -35,7 +36,7 @@ extension Parser {
     }
 
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
-    mutating func simpleStatements(into body: inout [Stmt]) throws(SyntaxErrorInfo) {
+    mutating func simpleStatements(into body: inout [Stmt]) throws {
         while true {
             body.append(try simpleStatement())
             if accept(.semicolon) {
@@ -50,7 +51,7 @@ extension Parser {
 
     /// simple_stmt: assignment | star_expressions | return_stmt | import_stmt | raise_stmt | 'pass'
     ///     | del_stmt | yield_stmt | assert_stmt | 'break' | 'continue' | global_stmt | nonlocal_stmt
-    mutating func simpleStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func simpleStatement() throws -> Stmt {
         let token = current
         let start = location(token)
         switch token.kind {
@@ -80,14 +81,14 @@ extension Parser {
         case .kwFrom:
             return try importFromStatement()
         case .indent:
-            throw error("unexpected indent", at: token, kind: .indentationError)
+            throw unexpectedIndent(token)
         default:
             return try assignmentOrExpression()
         }
     }
 
     /// return_stmt: 'return' [star_expressions]
-    mutating func returnStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func returnStatement() throws -> Stmt {
         let token = current
         advance()
         if !inFunction { postpone(error("'return' outside function", at: token)) }
@@ -100,7 +101,7 @@ extension Parser {
     }
 
     /// raise_stmt: 'raise' expression ['from' expression] | 'raise'
-    mutating func raiseStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func raiseStatement() throws -> Stmt {
         let token = current
         advance()
         if kind == .newline || kind == .semicolon {
@@ -114,18 +115,22 @@ extension Parser {
 
     /// global_stmt: 'global' ','.NAME+
     /// nonlocal_stmt: 'nonlocal' ','.NAME+
-    mutating func globalStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func globalStatement() throws -> Stmt {
         let token = current
         advance()
         var names = [try expectName()]
         while accept(.comma) { names.append(try expectName()) }
+        let keyword = token.kind == .kwGlobal ? "global" : "nonlocal"
+        for name in names where parameterNames.contains(name) {
+            postponeScopeError(error("name '\(name)' is parameter and \(keyword)", at: token))
+        }
         if token.kind == .kwGlobal { return Stmt(.global(names), at: location(token)) }
-        if !inFunction { postpone(error("nonlocal declaration not allowed at module level", at: token)) }
+        if !inFunction { postponeScopeError(error("nonlocal declaration not allowed at module level", at: token)) }
         return Stmt(.nonlocal(names), at: location(token))
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)
-    mutating func deleteStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func deleteStatement() throws -> Stmt {
         let token = current
         advance()
         var targets: [Expr] = []
@@ -143,7 +148,7 @@ extension Parser {
     }
 
     /// assert_stmt: 'assert' expression [',' expression]
-    mutating func assertStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func assertStatement() throws -> Stmt {
         let token = current
         advance()
         let test = try expression()
@@ -154,7 +159,7 @@ extension Parser {
 
     /// import_name: 'import' dotted_as_names
     /// dotted_as_name: dotted_name ['as' NAME]
-    mutating func importStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func importStatement() throws -> Stmt {
         let token = current
         advance()
         var names: [ImportName] = []
@@ -168,7 +173,7 @@ extension Parser {
     }
 
     /// dotted_name: dotted_name '.' NAME | NAME
-    mutating func dottedName() throws(SyntaxErrorInfo) -> String {
+    mutating func dottedName() throws -> String {
         var name = try expectName()
         while accept(.dot) { name += "." + (try expectName()) }
         return name
@@ -177,7 +182,7 @@ extension Parser {
     /// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
     ///     | 'from' ('.' | '...')+ 'import' import_from_targets
     /// import_from_targets: '(' import_from_as_names [','] ')' | import_from_as_names !',' | '*'
-    mutating func importFromStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func importFromStatement() throws -> Stmt {
         let token = current
         advance()
         var module = ""
@@ -214,14 +219,14 @@ extension Parser {
 
     /// Consumes the `:` ending a compound statement's header. CPython says "expected ':'" where
     /// its grammar forces the colon (`forced`) or where the header ends the line.
-    mutating func expectColon(forced: Bool) throws(SyntaxErrorInfo) {
+    mutating func expectColon(forced: Bool) throws {
         if accept(.colon) { return }
         if forced || kind == .newline { throw error("expected ':'", at: current) }
         throw invalidSyntax()
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
-    mutating func block(after header: String, line: Int) throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func block(after header: String, line: Int) throws -> [Stmt] {
         var body: [Stmt] = []
         if kind == .newline {
             advance()
@@ -242,7 +247,7 @@ extension Parser {
     }
 
     /// A loop body: `break` and `continue` are allowed inside.
-    mutating func loopBlock(after header: String, line: Int) throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func loopBlock(after header: String, line: Int) throws -> [Stmt] {
         let outer = inLoop
         inLoop = true
         defer { inLoop = outer }
@@ -250,7 +255,7 @@ extension Parser {
     }
 
     /// else_block: 'else' &&':' block
-    mutating func elseBlock() throws(SyntaxErrorInfo) -> [Stmt] {
+    mutating func elseBlock() throws -> [Stmt] {
         guard kind == .kwElse else { return [] }
         let token = current
         advance()
@@ -262,7 +267,7 @@ extension Parser {
 
     /// if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block]
     /// elif_stmt: 'elif' named_expression ':' block elif_stmt | 'elif' named_expression ':' block [else_block]
-    mutating func ifStatement(keyword: String) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func ifStatement(keyword: String) throws -> Stmt {
         let token = current
         advance()
         let test = try namedExpression()
@@ -280,7 +285,7 @@ extension Parser {
     }
 
     /// while_stmt: 'while' named_expression ':' block [else_block]
-    mutating func whileStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func whileStatement() throws -> Stmt {
         let token = current
         advance()
         let test = try namedExpression()
@@ -291,20 +296,20 @@ extension Parser {
     }
 
     /// for_stmt: 'for' star_targets 'in' ~ star_expressions &&':' block [else_block]
-    mutating func forStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func forStatement() throws -> Stmt {
         let token = current
         advance()
         let target = try targetList(context: .forLoop)
         if !accept(.kwIn) { throw invalidSyntax() }
         let iterable = try starExpressions()
-        try expectColon(forced: true)
+        try expectColon(forced: false)
         let body = try loopBlock(after: "'for' statement", line: token.line)
         let orElse = try elseBlock()
         return Stmt(.for(target: target, iterable: iterable, body: body, orElse: orElse), at: location(token))
     }
 
     /// try_stmt: 'try' &&':' block finally_block | 'try' &&':' block except_block+ [else_block] [finally_block]
-    mutating func tryStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func tryStatement() throws -> Stmt {
         let token = current
         advance()
         try expectColon(forced: true)
@@ -322,9 +327,6 @@ extension Parser {
             try expectColon(forced: true)
             final = try block(after: "'finally' statement", line: finallyToken.line)
         }
-        if handlers.isEmpty && final.isEmpty && tokens[pos - 1].kind != .dedent && kind != .kwFinally {
-            throw error("expected 'except' or 'finally' block", at: current)
-        }
         if handlers.isEmpty && final.isEmpty {
             throw error("expected 'except' or 'finally' block", at: current)
         }
@@ -332,7 +334,7 @@ extension Parser {
     }
 
     /// except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
-    mutating func exceptBlock() throws(SyntaxErrorInfo) -> ExceptHandler {
+    mutating func exceptBlock() throws -> ExceptHandler {
         let token = current
         advance()
         if kind == .star { throw error("except* is not supported", at: current) }
@@ -351,14 +353,14 @@ extension Parser {
     }
 
     /// with_stmt: 'with' '(' ','.with_item+ ','? ')' ':' block | 'with' ','.with_item+ ':' block
-    mutating func withStatement() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func withStatement() throws -> Stmt {
         let token = current
         advance()
         var items: [WithItem] = []
         if kind == .leftParen {
             // `with (a as b, c):` — or a parenthesised expression as the only context manager.
             let mark = pos
-            let savedDeferred = deferredError
+            let savedDeferred = (deferredError, deferredScopeError, yieldLocations)
             let savedYield = sawYield
             do {
                 advance()
@@ -375,7 +377,7 @@ extension Parser {
             }
             if items.isEmpty {
                 pos = mark
-                deferredError = savedDeferred
+                (deferredError, deferredScopeError, yieldLocations) = savedDeferred
                 sawYield = savedYield
             }
         }
@@ -390,7 +392,7 @@ extension Parser {
     }
 
     /// with_item: expression 'as' star_target &(',' | ')' | ':') | expression
-    mutating func withItem() throws(SyntaxErrorInfo) -> WithItem {
+    mutating func withItem() throws -> WithItem {
         let context = try expression()
         var target: Expr? = nil
         if accept(.kwAs) {
@@ -406,7 +408,7 @@ extension Parser {
     /// decorators: ('@' f=named_expression NEWLINE)+
     /// function_def: decorators function_def_raw | function_def_raw
     /// class_def: decorators class_def_raw | class_def_raw
-    mutating func decorated() throws(SyntaxErrorInfo) -> Stmt {
+    mutating func decorated() throws -> Stmt {
         var decorators: [Expr] = []
         while accept(.at) {
             decorators.append(try namedExpression())
@@ -420,7 +422,7 @@ extension Parser {
     }
 
     /// function_def_raw: 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
-    mutating func functionDefinition(decorators: [Expr]) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func functionDefinition(decorators: [Expr]) throws -> Stmt {
         let token = current
         advance()
         let name = try expectName()
@@ -431,26 +433,23 @@ extension Parser {
         if accept(.arrow) { _ = try expression() }
         try expectColon(forced: true)
 
-        let outer = (inFunction, inLoop, sawYield, inLambda)
+        let outer = (inFunction, inLoop, sawYield, inLambda, parameterNames)
         inFunction = true
         inLoop = false
         sawYield = false
         inLambda = false
-        let body: [Stmt]
-        do {
-            body = try block(after: "function definition", line: token.line)
-        } catch {
-            throw error
-        }
+        parameterNames = parameters.positional.map(\.name) + parameters.keywordOnly.map(\.name)
+            + [parameters.varArgs, parameters.varKeywords].compactMap { $0 }
+        let body = try block(after: "function definition", line: token.line)
         let isGenerator = sawYield
-        (inFunction, inLoop, sawYield, inLambda) = outer
+        (inFunction, inLoop, sawYield, inLambda, parameterNames) = outer
         let definition = FunctionDef(name: name, parameters: parameters, body: body,
                                      decorators: decorators, isGenerator: isGenerator)
         return Stmt(.functionDef(definition), at: location(token))
     }
 
     /// class_def_raw: 'class' NAME ['(' [arguments] ')'] &&':' block
-    mutating func classDefinition(decorators: [Expr]) throws(SyntaxErrorInfo) -> Stmt {
+    mutating func classDefinition(decorators: [Expr]) throws -> Stmt {
         let token = current
         advance()
         let name = try expectName()
@@ -458,7 +457,7 @@ extension Parser {
         if kind == .leftParen {
             let open = current
             advance()
-            let arguments = try callArguments(open: open)
+            let arguments = try callArguments(open: open, allowGenerator: false)
             for argument in arguments {
                 guard case .positional(let base) = argument else {
                     throw error("class keyword arguments and unpacking in bases are not supported", at: open)
@@ -466,13 +465,14 @@ extension Parser {
                 bases.append(base)
             }
         }
-        try expectColon(forced: true)
-        let outer = (inFunction, inLoop, sawYield, inLambda)
+        try expectColon(forced: false)
+        let outer = (inFunction, inLoop, sawYield, inLambda, parameterNames)
         inFunction = false
         inLoop = false
         inLambda = false
+        parameterNames = []
         let body = try block(after: "class definition", line: token.line)
-        (inFunction, inLoop, sawYield, inLambda) = outer
+        (inFunction, inLoop, sawYield, inLambda, parameterNames) = outer
         return Stmt(.classDef(ClassDef(name: name, bases: bases, body: body, decorators: decorators)), at: location(token))
     }
 
@@ -483,19 +483,82 @@ extension Parser {
     ///     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
     ///     | (star_targets '=')+ (yield_expr | star_expressions) !'='
     ///     | single_target augassign ~ (yield_expr | star_expressions)
-    mutating func assignmentOrExpression() throws(SyntaxErrorInfo) -> Stmt {
-        let start = location(current)
+    mutating func assignmentOrExpression() throws -> Stmt {
+        let mark = pos
+        do {
+            return try assignmentBody()
+        } catch {
+            // When a target is invalid, CPython's second pass tries `invalid_named_expression`
+            // on the first target before it reports the bad target.
+            if let syntaxError = error as? SyntaxErrorInfo, syntaxError.message.hasPrefix("cannot assign to"),
+               let hint = assignmentHint(from: mark) {
+                throw hint
+            }
+            throw error
+        }
+    }
+
+    /// CPython's `invalid_named_expression` applied to the start of a statement:
+    /// `target = value` where the statement failed and `value` is not followed by `=`.
+    mutating func assignmentHint(from mark: Int) -> SyntaxErrorInfo? {
+        var probe = self
+        probe.pos = mark
+        while true {
+            let first = probe.current
+            if probe.kind == .star { return nil }
+            guard let element = try? probe.namedExpression(hint: false) else { return nil }
+            if probe.kind == .comma {
+                probe.advance()
+                if !probe.startsExpression(probe.kind) { return nil }
+                continue
+            }
+            guard probe.kind == .equal else { return nil }
+            probe.advance()
+            guard (try? probe.operators(Precedence.bitOr)) != nil,
+                  probe.kind != .equal, probe.kind != .colonEqual else { return nil }
+            if case .name = element.kind {
+                return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: element.location)
+            }
+            switch first.kind {
+            case .kwTrue, .kwFalse, .kwNone: return nil
+            case .leftBracket:
+                if case .list = element.kind { return nil }
+            case .leftParen:
+                switch element.kind {
+                case .tuple, .generator: return nil
+                default: break
+                }
+            default: break
+            }
+            switch element.kind {
+            case .compare, .unary(.not, _), .and, .or, .conditional, .lambda, .namedExpr, .starred:
+                return nil
+            default:
+                return error("cannot assign to \(expressionName(element)) here. Maybe you meant '==' instead of '='?",
+                             at: element.location)
+            }
+        }
+    }
+
+    mutating func assignmentBody() throws -> Stmt {
+        let startToken = current
+        let start = location(startToken)
         let first = try starExpressionsOrYield()
         switch kind {
         case .equal:
             var targets = [first]
+            var starts = [startToken]
             var value = first
             while accept(.equal) {
+                let valueStart = current
                 value = try starExpressionsOrYield()
-                if kind == .equal { targets.append(value) }
+                if kind == .equal {
+                    targets.append(value)
+                    starts.append(valueStart)
+                }
             }
-            for target in targets {
-                try checkAssignable(target)
+            for (target, targetStart) in zip(targets, starts) {
+                try checkAssignable(target, start: targetStart)
             }
             try checkNotStarred(value)
             return Stmt(.assign(targets: targets, value: value), at: start)
@@ -541,42 +604,42 @@ extension Parser {
     }
 
     /// CPython's hint for Python 2's `print x` and `exec x`.
-    func legacyStatementHint(_ expression: Expr) throws(SyntaxErrorInfo) {
+    mutating func legacyStatementHint(_ expression: Expr) throws {
         guard case .name(let name) = expression.kind, name == "print" || name == "exec" else { return }
         if startsExpression(kind) {
             throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: expression.location)
         }
     }
 
-    /// Checks one target of `a = b = value`.
-    func checkAssignable(_ target: Expr) throws(SyntaxErrorInfo) {
+    /// Checks one target of `a = b = value`; `start` is its first token.
+    mutating func checkAssignable(_ target: Expr, start: Token) throws {
         switch target.kind {
         case .yield, .yieldFrom:
-            throw error("assignment to yield expression not possible", at: target.location)
+            if start.kind == .kwYield {
+                throw error("assignment to yield expression not possible", at: target.location)
+            }
         case .starred:
-            // CPython's compiler rejects a lone starred target.
-            break
+            postpone(error("starred assignment target must be in a list or tuple", at: target.location))
+        case .tuple(let items), .list(let items):
+            var starred = 0
+            for item in items {
+                if case .starred = item.kind { starred += 1 }
+            }
+            if starred > 1 {
+                postpone(error("multiple starred expressions in assignment", at: target.location))
+            }
         default:
             break
         }
         if let bad = invalidTarget(target, context: .assignment) {
-            switch bad.kind {
-            case .none, .bool:
-                throw error("cannot assign to \(expressionName(bad))", at: bad.location)
-            default:
-                throw error("cannot assign to \(expressionName(bad)) here. Maybe you meant '==' instead of '='?", at: bad.location)
-            }
+            throw error("cannot assign to \(expressionName(bad))", at: bad.location)
         }
     }
 
     /// A starred expression used as a whole value: CPython's compiler rejects it.
-    mutating func checkNotStarred(_ value: Expr?) throws(SyntaxErrorInfo) {
+    mutating func checkNotStarred(_ value: Expr?) throws {
         guard let value, case .starred = value.kind else { return }
         postpone(error("can't use starred expression here", at: value.location))
     }
 
-    /// The token at `location`, for errors reported where an expression starts.
-    func tokenAt(_ location: SourceLocation) -> Token {
-        Token(kind: .name, start: byteIndex(of: location), end: 0, line: location.line, column: location.column, level: 0)
-    }
 }

@@ -11,7 +11,9 @@ extension Parser {
 
     /// star_targets: star_target !',' | star_target (',' star_target)* [',']
     /// A target list is read as expressions, then checked.
-    mutating func targetList(context: TargetContext) throws(SyntaxErrorInfo) -> Expr {
+    @inline(never)
+    mutating func targetList(context: TargetContext) throws -> Expr {
+        let start = location(current)
         let first = try starTarget()
         var result = first
         if kind == .comma {
@@ -22,7 +24,7 @@ extension Parser {
                 items.append(try starTarget())
                 childDepth = max(childDepth, lastDepth)
             }
-            result = try node(.tuple(items), first.location, childDepth)
+            result = try node(.tuple(items), start, childDepth)
         }
         if let bad = invalidTarget(result, context: context) {
             throw error("cannot assign to \(expressionName(bad))", at: bad.location)
@@ -34,7 +36,7 @@ extension Parser {
     }
 
     /// star_target: '*' (!'*' star_target) | target_with_star_atom
-    mutating func starTarget() throws(SyntaxErrorInfo) -> Expr {
+    mutating func starTarget() throws -> Expr {
         if kind == .star {
             let token = current
             advance()
@@ -46,7 +48,7 @@ extension Parser {
 
     /// CPython's `_PyPegen_get_invalid_target`: the first part of `target` that cannot be
     /// assigned (or deleted), or nil when all of it can.
-    func invalidTarget(_ target: Expr, context: TargetContext) -> Expr? {
+    mutating func invalidTarget(_ target: Expr, context: TargetContext) -> Expr? {
         switch target.kind {
         case .name, .attribute, .subscript:
             return nil
@@ -64,7 +66,7 @@ extension Parser {
     }
 
     /// CPython's `_PyPegen_get_expr_name`: how error messages call an expression.
-    func expressionName(_ expression: Expr) -> String {
+    mutating func expressionName(_ expression: Expr) -> String {
         switch expression.kind {
         case .attribute: return "attribute"
         case .subscript: return "subscript"

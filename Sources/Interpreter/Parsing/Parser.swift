@@ -18,6 +18,13 @@ struct Parser {
     var sawYield = false
     /// The first error CPython's compiler would raise, thrown after a successful parse.
     var deferredError: SyntaxErrorInfo? = nil
+    /// The first error CPython's symbol table pass would raise; it runs before the compiler,
+    /// so this one wins over `deferredError`.
+    var deferredScopeError: SyntaxErrorInfo? = nil
+    /// The parameter names of the function whose body is being read.
+    var parameterNames: [String] = []
+    /// Where every `yield` read so far is, to find those inside comprehensions.
+    var yieldLocations: [SourceLocation] = []
     /// Current recursion depth of nested expressions and blocks.
     var depth = 0
     /// Depth of the tree the last expression function returned.
@@ -36,7 +43,7 @@ struct Parser {
     @inline(__always) var current: Token { tokens[pos] }
     @inline(__always) var kind: TokenKind { tokens[pos].kind }
 
-    @inline(__always) func peekKind(_ offset: Int) -> TokenKind {
+    @inline(__always) mutating func peekKind(_ offset: Int) -> TokenKind {
         let index = pos + offset
         return index < tokens.count ? tokens[index].kind : .endMarker
     }
@@ -53,27 +60,27 @@ struct Parser {
         return false
     }
 
-    mutating func expect(_ expected: TokenKind) throws(SyntaxErrorInfo) {
+    mutating func expect(_ expected: TokenKind) throws {
         if !accept(expected) { throw invalidSyntax() }
     }
 
-    @inline(__always) func location(_ token: Token) -> SourceLocation {
+    @inline(__always) mutating func location(_ token: Token) -> SourceLocation {
         SourceLocation(line: token.line, column: token.column)
     }
 
     /// The text of a token (a name's spelling).
-    func text(_ token: Token) -> String {
+    mutating func text(_ token: Token) -> String {
         String(decoding: src[token.start..<token.end], as: UTF8.self)
     }
 
     /// A name token's identifier, NFKC-normalised as CPython does for non-ASCII names.
-    func identifier(_ token: Token) -> String {
+    mutating func identifier(_ token: Token) -> String {
         let name = text(token)
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
         return normaliseIdentifier(name)
     }
 
-    mutating func expectName() throws(SyntaxErrorInfo) -> String {
+    mutating func expectName() throws -> String {
         guard kind == .name else { throw invalidSyntax() }
         let name = identifier(current)
         advance()
@@ -83,14 +90,14 @@ struct Parser {
     // MARK: - Errors
 
     /// Byte offset where the line holding byte `index` starts.
-    func lineStart(of index: Int) -> Int {
+    mutating func lineStart(of index: Int) -> Int {
         var i = min(index, src.count)
         while i > 0 && src[i - 1] != UInt8(ascii: "\n") { i -= 1 }
         return i
     }
 
     /// 1-based character offset of byte `index` in its line.
-    func characterOffset(ofByte index: Int) -> Int {
+    mutating func characterOffset(ofByte index: Int) -> Int {
         var count = 0
         var i = lineStart(of: index)
         let end = min(index, src.count)
@@ -102,25 +109,50 @@ struct Parser {
     }
 
     /// A syntax error at `token`, replaced by "'(' was never closed" when CPython would report
-    /// the unclosed bracket instead.
-    func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError) -> SyntaxErrorInfo {
-        if let open = unclosedBracket, token.line > open.line || token.kind == .endMarker {
+    /// the unclosed bracket instead: when the parser had read past the bracket's line, or to the
+    /// end of the input, before failing. `reach` is the furthest token read (default: current).
+    @inline(never)
+    mutating func error(_ message: String, at token: Token, kind errorKind: SyntaxErrorInfo.Kind = .syntaxError,
+               reach: Token? = nil) -> SyntaxErrorInfo {
+        let furthest = reach ?? current
+        if let open = unclosedBracket,
+           token.line > open.line || token.kind == .endMarker || furthest.line > open.line || furthest.kind == .endMarker {
             let bracket = Character(Unicode.Scalar(src[open.start]))
             return SyntaxErrorInfo(.syntaxError, "'\(bracket)' was never closed",
                                    line: open.line, offset: characterOffset(ofByte: open.start))
         }
         let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
-        return SyntaxErrorInfo(errorKind, text, line: token.line, offset: characterOffset(ofByte: token.start))
+        var located = token
+        // At the end of the input CPython points at the end of the last line, not past it.
+        if (token.kind == .endMarker || token.kind == .dedent) && token.start >= src.count {
+            var index = tokens.count - 1
+            while index > 0 && (tokens[index].kind == .endMarker || tokens[index].kind == .dedent) { index -= 1 }
+            if index >= 0 && index < tokens.count { located = tokens[index] }
+        }
+        return SyntaxErrorInfo(errorKind, text, line: located.line, offset: characterOffset(ofByte: located.start))
+    }
+
+    /// An error CPython places just past the end of a token (string literal errors).
+    @inline(never)
+    mutating func error(_ message: String, afterEndOf token: Token) -> SyntaxErrorInfo {
+        let text = inFString && !message.hasPrefix("f-string") ? "f-string: " + message : message
+        var line = token.line
+        for k in token.start..<min(token.end, src.count) where src[k] == UInt8(ascii: "\n") { line += 1 }
+        return SyntaxErrorInfo(.syntaxError, text, line: line, offset: characterOffset(ofByte: token.end))
     }
 
     /// An error located at the start of an expression.
-    func error(_ message: String, at location: SourceLocation) -> SyntaxErrorInfo {
-        let token = Token(kind: .name, start: byteIndex(of: location), end: 0,
-                          line: location.line, column: location.column, level: 0)
-        return error(message, at: token)
+    @inline(never)
+    mutating func error(_ message: String, at location: SourceLocation, reach: Token? = nil) -> SyntaxErrorInfo {
+        error(message, at: tokenAt(location), reach: reach)
     }
 
-    func byteIndex(of location: SourceLocation) -> Int {
+    /// The token at `location`, for errors reported where an expression starts.
+    mutating func tokenAt(_ location: SourceLocation) -> Token {
+        Token(kind: .name, start: byteIndex(of: location), end: 0, line: location.line, column: location.column, level: 0)
+    }
+
+    mutating func byteIndex(of location: SourceLocation) -> Int {
         // Columns are byte offsets in their line; find the line's start by counting lines.
         var line = 1
         var i = 0
@@ -132,10 +164,11 @@ struct Parser {
     }
 
     /// CPython's generic error at the token the parser stopped on.
-    func invalidSyntax() -> SyntaxErrorInfo {
+    @inline(never)
+    mutating func invalidSyntax() -> SyntaxErrorInfo {
         let token = current
         if token.kind == .indent {
-            return error("unexpected indent", at: token, kind: .indentationError)
+            return unexpectedIndent(token)
         }
         if token.kind == .dedent {
             return error("unexpected unindent", at: token, kind: .indentationError)
@@ -143,19 +176,44 @@ struct Parser {
         return error("invalid syntax", at: token)
     }
 
+    /// CPython places "unexpected indent" on the last column of the indentation.
+    @inline(never)
+    mutating func unexpectedIndent(_ token: Token) -> SyntaxErrorInfo {
+        var error = error("unexpected indent", at: token, kind: .indentationError)
+        if error.message == "unexpected indent" {
+            error.offset = max(1, characterOffset(ofByte: token.end) - 1)
+        }
+        return error
+    }
+
     /// Keeps the first compile-time error to throw once parsing succeeds.
     mutating func postpone(_ error: SyntaxErrorInfo) {
         if deferredError == nil { deferredError = error }
     }
 
+    /// Keeps the first symbol-table error (scopes and names) to throw once parsing succeeds.
+    mutating func postponeScopeError(_ error: SyntaxErrorInfo) {
+        if deferredScopeError == nil { deferredScopeError = error }
+    }
+
     // MARK: - Depth
 
     /// Enters one level of recursion, refusing input nested deeper than the stack allows.
-    @inline(__always) mutating func enter() throws(SyntaxErrorInfo) {
+    @inline(__always) mutating func enter() throws {
         depth += 1
-        if depth > Parser.maxRecursion {
-            throw error("too many nested parentheses", at: current)
-        }
+        if depth > Parser.maxRecursion { throw tooComplex() }
+    }
+
+    /// CPython raises this as a MemoryError; a syntax error is the closest class here.
+    @inline(never)
+    mutating func tooComplex() -> SyntaxErrorInfo {
+        error("Parser stack overflowed - Python source too complex to parse", at: current)
+    }
+
+    /// CPython's compiler raises this as a RecursionError.
+    @inline(never)
+    mutating func tooDeep(_ location: SourceLocation) -> SyntaxErrorInfo {
+        error("maximum recursion depth exceeded during compilation", at: location)
     }
 
     @inline(__always) mutating func leave() {
@@ -166,11 +224,9 @@ struct Parser {
     static let maxRecursion = 300
 
     /// Builds an expression node whose deepest child has depth `childDepth`.
-    @inline(__always) mutating func node(_ kind: ExprKind, _ location: SourceLocation, _ childDepth: Int) throws(SyntaxErrorInfo) -> Expr {
+    @inline(__always) mutating func node(_ kind: ExprKind, _ location: SourceLocation, _ childDepth: Int) throws -> Expr {
         let nodeDepth = childDepth + 1
-        if nodeDepth > PythonParser.maxNestingDepth {
-            throw error("too complex: expressions nested more than \(PythonParser.maxNestingDepth) levels deep", at: location)
-        }
+        if nodeDepth > PythonParser.maxNestingDepth { throw tooDeep(location) }
         lastDepth = nodeDepth
         return Expr(kind, at: location)
     }

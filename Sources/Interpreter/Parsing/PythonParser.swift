@@ -17,10 +17,18 @@ public enum PythonParser {
     public static func parse(_ source: String) throws(SyntaxErrorInfo) -> [Stmt] {
         var bytes = Array(source.utf8)
         normaliseNewlines(&bytes)
-        var tokenizer = Tokenizer(bytes)
-        let tokens = try tokenizer.run()
-        var parser = Parser(src: bytes, tokens: tokens, unclosedBracket: tokenizer.unclosedBracket)
-        return try parser.file()
+        // Internally errors travel untyped: typed throws of a struct this size reserve a result
+        // buffer in every calling frame, and the parser's frames must stay small.
+        do {
+            var tokenizer = Tokenizer(bytes)
+            let tokens = try tokenizer.run()
+            var parser = Parser(src: bytes, tokens: tokens, unclosedBracket: tokenizer.unclosedBracket)
+            return try parser.file()
+        } catch let error as SyntaxErrorInfo {
+            throw error
+        } catch {
+            throw SyntaxErrorInfo(.syntaxError, "invalid syntax", line: 1, offset: 1)
+        }
     }
 
     /// Universal newlines, as CPython reads source: `\r\n` and a lone `\r` both end a line.

@@ -47,7 +47,7 @@ extension Tokenizer {
         }
         if allowed { return }
         if c < 0x80 && isIdentifierChar(c) {
-            throw error("invalid \(kind) literal", at: pos)
+            throw error("invalid \(kind) literal", at: pos - 1)
         }
     }
 
@@ -135,9 +135,12 @@ extension Tokenizer {
             pos += 1
             if byte(pos) == UInt8(ascii: "+") || byte(pos) == UInt8(ascii: "-") {
                 pos += 1
-                if !isDigit(byte(pos)) { throw error("invalid decimal literal", at: mark) }
+                if !isDigit(byte(pos)) { throw error("invalid decimal literal", at: pos - 1) }
             } else if !isDigit(byte(pos)) {
-                throw error("invalid decimal literal", at: mark)
+                // Not an exponent after all: the number ends before the `e` (as in `1else`).
+                pos = mark
+                try verifyEndOfNumber("decimal")
+                return
             }
             try decimalTail()
         }
@@ -163,9 +166,11 @@ extension Tokenizer {
         }
         while true {
             if pos >= limit {
+                // CPython counts a final newline as ending the last line, not starting another.
+                let detected = pos == lineStart && line > startLine ? line - 1 : line
                 let message = triple
-                    ? "unterminated triple-quoted string literal (detected at line \(line))"
-                    : "unterminated string literal (detected at line \(line))"
+                    ? "unterminated triple-quoted string literal (detected at line \(detected))"
+                    : "unterminated string literal (detected at line \(detected))"
                 throw SyntaxErrorInfo(.syntaxError, message, line: startLine,
                                       offset: offset(ofByte: start, lineStart: startLineStart))
             }

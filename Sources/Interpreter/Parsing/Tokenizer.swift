@@ -174,7 +174,7 @@ struct Tokenizer {
             }
         } else if col > top {
             if indents.count >= Tokenizer.maxIndentDepth {
-                throw error("too many levels of indentation", at: pos, kind: .indentationError)
+                throw error("too many levels of indentation", at: lineStart, kind: .indentationError)
             }
             if alt <= altTop {
                 throw error("inconsistent use of tabs and spaces in indentation", at: lineStart, kind: .tabError)
@@ -247,7 +247,7 @@ struct Tokenizer {
     mutating func continuation() throws(SyntaxErrorInfo) {
         let next = byte(pos + 1)
         if pos + 1 >= limit {
-            throw error("unexpected EOF while parsing", at: pos)
+            throw error("unexpected EOF while parsing", at: pos + 1)
         }
         if next != UInt8(ascii: "\n") {
             throw error("unexpected character after line continuation character", at: pos + 1)

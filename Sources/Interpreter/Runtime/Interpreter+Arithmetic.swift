@@ -155,11 +155,11 @@ extension Interpreter {
         if case .int(let x) = a, case .int(let y) = b, let r = try smallIntBinary(op, x, y) { return r }
         if let x = a.bigIntValue, let y = b.bigIntValue { return try intBinary(op, x, y) }
         switch (a, b) {
-        case let (.str(x), .str(y)):
+        case let (.str(x), .str(y)) where op != .modulo:
             if op == .add { return .string(x.value + y.value) }
         case (.str(let x), _):
             if op == .multiply, let n = b.bigIntValue { return .string(try repeatString(x.value, n)) }
-            if op == .modulo { return .string(try PercentFormatting.format(x.value, b, self)) }
+            if op == .modulo { return .string(try percentFormat(x.value, b)) }
         case (_, .str(let y)):
             if op == .multiply, let n = a.bigIntValue { return .string(try repeatString(y.value, n)) }
         case let (.list(x), .list(y)):

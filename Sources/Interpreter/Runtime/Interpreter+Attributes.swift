@@ -220,6 +220,14 @@ extension Interpreter {
                 f.dict[name] = value
                 return
             }
+            if let attribute = o.pyType.lookup(name), case .object(let ao) = attribute, let d = ao as? PyDescriptor,
+               d.kind == .property {
+                guard let setter = d.setter else {
+                    throw PyError.attribute("property '\(name)' of '\(o.pyType.name)' object has no setter")
+                }
+                _ = try call(setter, [target, value])
+                return
+            }
             if let setattr = o.pyType.lookup("__setattr__") {
                 _ = try call(setattr, [target, .string(name), value])
                 return

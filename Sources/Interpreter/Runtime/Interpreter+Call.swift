@@ -74,7 +74,7 @@ extension Interpreter {
             return made
         }
         let instance = Value.object(PyInstance(cls: t))
-        if let initializer = t.lookup("__init__") {
+        if let initializer = t.lookup("__init__"), !Self.isObjectInit(initializer) || t.lookup("__new__") != nil {
             let result = try call(initializer, Arguments([instance] + args.positional, keywords: args.keywords))
             guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
         } else if !args.positional.isEmpty || !args.keywords.isEmpty {
@@ -83,17 +83,44 @@ extension Interpreter {
         return instance
     }
 
+    static func isObjectInit(_ v: Value) -> Bool {
+        guard case .object(let o) = v, case .object(let base)? = Builtin.objectType.dict["__init__"] else { return false }
+        return o === base
+    }
+
     /// Runs a Python function: binds arguments with CPython's messages, then runs the body
     /// (or makes a generator).
     func invoke(_ f: PyFunction, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws -> Value {
         let code = f.code
-        let frame = Frame(interp: self, slotCount: code.slotCount, cells: makeCells(code, f.closure))
+        var frame = acquireFrame(code, f.closure)
         if keywords.isEmpty, let arity = code.simpleArity, positional.count == arity {
             for i in 0..<arity { frame.slots[i] = positional[i] }
         } else {
             try bindArguments(f, frame, positional, keywords)
         }
-        return try run(f, frame)
+        let result = try run(f, frame)
+        recycle(&frame, code)
+        return result
+    }
+
+    /// A frame for a call of `code`: a recycled one when available.
+    @inline(__always)
+    func acquireFrame(_ code: FunctionCode, _ closure: [PyCell]) -> Frame {
+        if let frame = code.framePool.popLast() {
+            if code.cellVarCount != 0 || !closure.isEmpty { frame.cells = makeCells(code, closure) }
+            return frame
+        }
+        return Frame(interp: self, slotCount: code.slotCount, cells: makeCells(code, closure))
+    }
+
+    /// Returns a finished call's frame to its pool unless something (a generator, a generator
+    /// expression) still holds it.
+    @inline(__always)
+    func recycle(_ frame: inout Frame, _ code: FunctionCode) {
+        if !code.isGenerator, code.framePool.count < 64, isKnownUniquelyReferenced(&frame) {
+            frame.reset()
+            code.framePool.append(frame)
+        }
     }
 
     @inline(__always)

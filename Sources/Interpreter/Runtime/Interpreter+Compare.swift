@@ -157,6 +157,8 @@ extension Interpreter {
             return try sequenceCompare(op, x.items, y.items)
         case let (.dict(x), .dict(y)):
             guard op == .equal || op == .notEqual else { return nil }
+            try enterNative("in comparison")
+            defer { leaveNative() }
             var same = x.count == y.count
             if same {
                 for (key, value) in x.table.items {

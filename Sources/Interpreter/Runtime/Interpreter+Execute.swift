@@ -122,7 +122,9 @@ extension Interpreter {
     private func appendChain(_ e: PyException, _ out: inout [String], seen: Set<ObjectIdentifier>) {
         var seen = seen
         seen.insert(ObjectIdentifier(e))
-        if let cause = e.cause, !seen.contains(ObjectIdentifier(cause)) {
+        if seen.count > 50 {
+            out.append("...")
+        } else if let cause = e.cause, !seen.contains(ObjectIdentifier(cause)) {
             appendChain(cause, &out, seen: seen)
             out += ["", "The above exception was the direct cause of the following exception:", ""]
         } else if !e.suppressContext, let context = e.context, !seen.contains(ObjectIdentifier(context)) {

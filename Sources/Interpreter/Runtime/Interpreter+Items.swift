@@ -199,7 +199,7 @@ extension Interpreter {
             }
         default: break
         }
-        throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
+        throw PyError.type("'\(container.typeName)' object does not support item deletion")
     }
 
     /// `len(value)`.

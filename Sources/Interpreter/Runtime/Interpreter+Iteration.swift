@@ -156,6 +156,10 @@ extension Interpreter {
             }
         default:
             let it = try iterator(value)
+            if case .object(let o) = it, let native = o as? PyIterator {
+                while let v = try native.next() { try body(v) }
+                return
+            }
             while let v = try next(it) { try body(v) }
         }
     }

@@ -70,6 +70,14 @@ extension Interpreter {
             return m.name == "math" ? "<module 'math' (built-in)>" : "<module '\(m.name)'>"
         case let s as PySingleton:
             return s.name
+        case let v as PyDictView:
+            let items: [Value]
+            switch v.kind {
+            case .keys: items = v.dict.table.keys.map(\.value)
+            case .values: items = v.dict.table.values
+            case .items: items = v.dict.table.items.map { .tuple(PyTuple([$0.key.value, $0.value])) }
+            }
+            return try withReprGuard(v) { "\(v.pyType.name)(" + (try repr(.list(PyList(items)))) + ")" }
         default:
             break
         }
@@ -88,7 +96,7 @@ extension Interpreter {
     }
 
     func address(_ o: AnyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16).leftPadded(to: 12)
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(o)), radix: 16).leftPadded(to: 12)
     }
 
     private func reprResult(_ v: Value, _ method: String) throws -> String {

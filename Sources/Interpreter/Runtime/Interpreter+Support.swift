@@ -125,7 +125,7 @@ extension Interpreter {
     /// How CPython names a callable in argument errors (`f()`, `C.m()`).
     func callableName(_ c: Value) throws -> String {
         if case .object(let o) = c {
-            if let f = o as? PyFunction { return f.qualname + "()" }
+            if let f = o as? PyFunction { return "__main__." + f.qualname + "()" }
             if let f = o as? PyBuiltinFunction { return f.name + "()" }
             if let m = o as? PyBoundMethod { return try callableName(m.function) }
             if let t = o as? PyType { return t.name + "()" }

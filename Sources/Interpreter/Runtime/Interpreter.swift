@@ -3,7 +3,7 @@ import Synchronization
 /// A module-level variable: compiled code holds the slot itself, so reading a global is one load.
 final class GlobalSlot {
     let name: String
-    var value: Value?
+    @exclusivity(unchecked) var value: Value?
     init(name: String, value: Value? = nil) {
         self.name = name
         self.value = value
@@ -79,19 +79,19 @@ public final class Interpreter {
     /// Stops a running execution from another thread.
     public let cancellation: CancellationToken
     /// Maximum depth of nested Python calls before `RecursionError` (CPython's default 1000).
-    public var recursionLimit = 1000
+    @exclusivity(unchecked) public var recursionLimit = 1000
 
     var globals: [String: GlobalSlot] = [:]
-    var builtins: [String: Value] = [:]
+    @exclusivity(unchecked) var builtins: [String: Value] = [:]
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
     var loadedModules: [String: PyModule] = [:]
     /// The exceptions being handled by enclosing `except` blocks, innermost last.
     var handling: [PyException] = []
     /// Current depth of Python calls.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     /// Native recursion depth of repr / comparison / hashing of nested containers.
     var nativeDepth = 0
-    var ticks = 0
+    @exclusivity(unchecked) var ticks = 0
     /// Source lines of executed cells, for tracebacks.
     var cellSources: [Int: [Substring]] = [:]
     var currentCell: Int?
@@ -107,6 +107,17 @@ public final class Interpreter {
         self.cancellation = cancellation
         builtins = Builtin.namespace()
         moduleFactories["math"] = { _ in MathModule.make() }
+        globals["__name__"] = GlobalSlot(name: "__name__", value: .string("__main__"))
+    }
+
+    /// Ends the session: unbinds every global and drops cached modules, so the session's objects
+    /// (which may reference each other) are freed. The interpreter stays usable with empty globals.
+    public func close() {
+        for slot in globals.values { slot.value = nil }
+        globals.removeAll()
+        loadedModules.removeAll()
+        cellSources.removeAll()
+        handling.removeAll()
         globals["__name__"] = GlobalSlot(name: "__name__", value: .string("__main__"))
     }
 

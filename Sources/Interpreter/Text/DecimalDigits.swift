@@ -68,11 +68,35 @@ struct DecimalDigits: Equatable, Sendable {
     static func fixed(_ value: Double, places: Int) -> DecimalDigits {
         let negative = value.sign == .minus
         if value == 0 { return DecimalDigits(digits: [0], decimalPoint: 1, isNegative: negative) }
+        if let fast = fixedInWords(value.magnitude, places: places) {
+            if fast == 0 { return DecimalDigits(digits: [], decimalPoint: -places, isNegative: negative) }
+            let text = String(fast)
+            var digits = text.utf8.map { $0 - 48 }
+            while let last = digits.last, last == 0, digits.count > 1 { digits.removeLast() }
+            return DecimalDigits(digits: digits, decimalPoint: text.utf8.count - places, isNegative: negative)
+        }
         let (numerator, denominator) = exactFraction(value.magnitude)
         let rounded = roundedQuotient(numerator, denominator, decimalShift: places)
         if rounded.isZero { return DecimalDigits(digits: [], decimalPoint: -places, isNegative: negative) }
         let text = rounded.description
         return DecimalDigits(digits: stripped(rounded), decimalPoint: text.utf8.count - places, isNegative: negative)
+    }
+
+    /// `fixed` without big integers for the common case: a value below 2^53 with a fractional
+    /// part and at most 19 places, where significand × 10^places fits 128 bits.
+    private static func fixedInWords(_ magnitude: Double, places: Int) -> UInt128? {
+        guard places <= 19, magnitude < 9007199254740992, magnitude.isNormal else { return nil }
+        let significand = UInt128(magnitude.significandBitPattern | (1 << 52))
+        let shift = 1075 - Int(magnitude.exponentBitPattern)
+        guard shift > 0, shift < 127 else { return nil }
+        var scale: UInt128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let product = significand * scale
+        let quotient = product >> UInt128(shift)
+        let remainder = product & ((1 << UInt128(shift)) - 1)
+        let half = UInt128(1) << UInt128(shift - 1)
+        if remainder > half || (remainder == half && quotient & 1 == 1) { return quotient + 1 }
+        return quotient
     }
 
     /// The exact value of a finite positive double as numerator / denominator (a power of two).

@@ -29,6 +29,11 @@ public enum FloatRepr {
         return string(value, code: .shortest, precision: 0, flags: flags)
     }
 
+    /// A double's exact decimal expansion has at most 767 significant digits and 1074
+    /// digits after the point, so rounding to more than these changes nothing but zeros.
+    private static let maxSignificantDigits = 800
+    private static let maxFractionDigits = 1100
+
     /// The text CPython's `PyOS_double_to_string(value, code, precision, flags)` returns.
     static func string(_ value: Double, code: Code, precision requested: Int, flags: Flags) -> String {
         if value.isNaN { return flags.uppercase ? "NAN" : "nan" }
@@ -41,12 +46,12 @@ public enum FloatRepr {
         switch code {
         case .exponent:
             precision += 1
-            decimal = DecimalDigits.significant(value, count: precision)
+            decimal = DecimalDigits.significant(value, count: min(precision, maxSignificantDigits))
         case .fixed:
-            decimal = DecimalDigits.fixed(value, places: precision)
+            decimal = DecimalDigits.fixed(value, places: min(precision, maxFractionDigits))
         case .general:
             if precision == 0 { precision = 1 }
-            decimal = DecimalDigits.significant(value, count: precision)
+            decimal = DecimalDigits.significant(value, count: min(precision, maxSignificantDigits))
         case .shortest:
             decimal = DecimalDigits.shortest(value)
         }

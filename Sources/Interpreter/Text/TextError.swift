@@ -11,17 +11,37 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         case keyError = "KeyError"
     }
 
+    /// The longest text, in code points, that formatting builds; beyond it CPython would
+    /// try to allocate and TapeLab raises `MemoryError` instead of exhausting the process.
+    public static let maxResultLength = 1 << 27
+
     public var kind: Kind
     public var message: String
+    /// True for a result too large to build: the exception is `MemoryError` (its `kind` is the
+    /// nearest of the five, `overflowError`, for code that maps only kinds).
+    public var isMemoryError = false
 
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var description: String { "\(kind.rawValue): \(message)" }
+    /// The name of the Python exception class to raise.
+    public var exceptionName: String { isMemoryError ? "MemoryError" : kind.rawValue }
+
+    public var description: String { "\(exceptionName): \(message)" }
 
     static func value(_ message: String) -> TextError { TextError(.valueError, message) }
     static func type(_ message: String) -> TextError { TextError(.typeError, message) }
     static func overflow(_ message: String) -> TextError { TextError(.overflowError, message) }
+    static var memory: TextError {
+        var error = TextError(.overflowError, "")
+        error.isMemoryError = true
+        return error
+    }
+
+    /// Throws `MemoryError` when a requested width or precision is beyond `maxResultLength`.
+    static func checkLength(_ length: Int) throws {
+        if length > maxResultLength { throw memory }
+    }
 }

@@ -5,7 +5,10 @@ import BigInt
 public enum TextFormat {
     /// `format(value, spec)` for an `int` (or a subclass named `typeName`).
     public static func int<T: BinaryInteger>(_ value: T, spec: String, typeName: String = "int") throws -> String {
-        if spec.isEmpty { return String(value) }
+        if spec.isEmpty {
+            try checkDecimalLimit(value)
+            return String(value)
+        }
         let parsed = try FormatSpec(parsing: spec, typeName: typeName, defaultType: "d", defaultAlign: ">")
         switch parsed.type {
         case "b", "c", "d", "o", "x", "X", "n":
@@ -51,6 +54,7 @@ public enum TextFormat {
         if parsed.align == "=" { throw TextError.value("'=' alignment not allowed in string format specifier") }
         var scalars = Array(value.unicodeScalars)
         if let precision = parsed.precision, scalars.count > precision { scalars = Array(scalars[0..<precision]) }
+        try TextError.checkLength(parsed.width ?? 0)
         return pad(scalars, width: parsed.width, align: parsed.align, fill: parsed.fill)
     }
 
@@ -66,10 +70,11 @@ public enum TextFormat {
             guard value >= 0, value <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(value)) ?? surrogate(UInt32(value)) else {
                 throw TextError.overflow("%c arg not in range(0x110000)")
             }
-            return number(sign: nil, prefix: "", digits: "", remainder: String(Character(scalar)), spec: spec)
+            return try number(sign: nil, prefix: "", digits: "", remainder: String(Character(scalar)), spec: spec)
         }
         var base = 10
         var prefix = ""
+        if spec.type == "d" || spec.type == "n" { try checkDecimalLimit(value) }
         switch spec.type {
         case "b": base = 2; prefix = "0b"
         case "o": base = 8; prefix = "0o"
@@ -77,9 +82,14 @@ public enum TextFormat {
         case "X": base = 16; prefix = "0X"
         default: break
         }
-        var digits = String(value.magnitude, radix: base)
+        var digits = RadixText.digits(value, base: base)
         if spec.type == "X" { digits = digits.uppercased() }
-        return number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
+        return try number(sign: value < 0 ? "-" : nil, prefix: spec.alternate ? prefix : "", digits: digits, remainder: "", spec: spec)
+    }
+
+    /// CPython 3.11 refuses to write an int of more than 4300 decimal digits.
+    private static func checkDecimalLimit<T: BinaryInteger>(_ value: T) throws {
+        if value.magnitude.bitWidth > 14_000 { _ = try NumberParsing.decimalString(BigInt(value)) }
     }
 
     /// Lone surrogates are valid Python code points but not Swift scalars; show U+FFFD.
@@ -111,6 +121,7 @@ public enum TextFormat {
         var precision = defaultPrecision
         if let given = spec.precision {
             if given > Int(Int32.max) { throw TextError.value("precision too big") }
+            try TextError.checkLength(given)
             precision = given
             if type == "r" { type = "g" }
         }
@@ -130,14 +141,15 @@ public enum TextFormat {
             text.removeFirst()
         }
         let digitsEnd = text.firstIndex { !$0.isASCII || !$0.isWholeNumber } ?? text.endIndex
-        return TextFormat.number(sign: sign, prefix: "", digits: String(text[..<digitsEnd]), remainder: String(text[digitsEnd...]), spec: spec)
+        return try TextFormat.number(sign: sign, prefix: "", digits: String(text[..<digitsEnd]), remainder: String(text[digitsEnd...]), spec: spec)
     }
 
     // MARK: - Layout
 
     /// Lays out `<lpad><sign><prefix><spad><grouped digits><remainder><rpad>` as
     /// CPython's `calc_number_widths` and `fill_number` do.
-    static func number(sign negative: Character?, prefix: String, digits: String, remainder: String, spec: FormatSpec) -> String {
+    static func number(sign negative: Character?, prefix: String, digits: String, remainder: String, spec: FormatSpec) throws -> String {
+        try TextError.checkLength(spec.width ?? 0)
         var sign = ""
         switch spec.sign {
         case "+": sign = negative == "-" ? "-" : "+"
