@@ -14,20 +14,27 @@ protocol UnaryFunction {
     static func apply(_ x: Input) -> Output
 }
 
+/// `x`, or a zero of its sign when it is subnormal: TensorFlow runs its kernels with
+/// flush-to-zero, so `tf.sigmoid(-100.)` is 0, not 3.7e-44.
+@inline(__always)
+func flushed<T: BinaryFloatingPoint>(_ x: T) -> T {
+    x.magnitude < T.leastNormalMagnitude ? x * 0 : x
+}
+
 // Floating point arithmetic.
-enum FloatAdd<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { x + y } }
-enum FloatSubtract<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { x - y } }
-enum FloatMultiply<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { x * y } }
-enum FloatDivide<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { x / y } }
-enum FloatFloorDivide<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { (x / y).rounded(.down) } }
+enum FloatAdd<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed(x + y) } }
+enum FloatSubtract<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed(x - y) } }
+enum FloatMultiply<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed(x * y) } }
+enum FloatDivide<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed(x / y) } }
+enum FloatFloorDivide<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed((x / y).rounded(.down)) } }
 /// The remainder with the divisor's sign, from `fmod` as TensorFlow computes it.
 enum FloatModulo<T: FloatMath>: BinaryFunction {
     static func apply(_ x: T, _ y: T) -> T {
         let r = T.mathFmod(x, y)
-        return r != 0 && (y < 0) != (r < 0) ? r + y : r
+        return flushed(r != 0 && (y < 0) != (r < 0) ? r + y : r)
     }
 }
-enum FloatPower<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { T.mathPow(x, y) } }
+enum FloatPower<T: FloatMath>: BinaryFunction { static func apply(_ x: T, _ y: T) -> T { flushed(T.mathPow(x, y)) } }
 /// NaN in either operand gives NaN, as TensorFlow's Maximum does.
 enum FloatMaximum<T: FloatMath>: BinaryFunction {
     static func apply(_ x: T, _ y: T) -> T { x.isNaN ? x : (y.isNaN ? y : (x > y ? x : y)) }
@@ -60,26 +67,26 @@ enum LogicalAnd: BinaryFunction { static func apply(_ x: Bool, _ y: Bool) -> Boo
 enum LogicalOr: BinaryFunction { static func apply(_ x: Bool, _ y: Bool) -> Bool { x || y } }
 
 // One-operand float functions.
-enum FloatNegate<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { -x } }
-enum FloatAbs<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { Swift.abs(x) } }
+enum FloatNegate<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(-x) } }
+enum FloatAbs<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(Swift.abs(x)) } }
 /// The sign of ±0 is +0 and of NaN is NaN.
-enum FloatSign<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) } }
-enum FloatSquare<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x * x } }
-enum FloatSqrt<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x.squareRoot() } }
-enum FloatRsqrt<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { 1 / x.squareRoot() } }
-enum FloatReciprocal<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { 1 / x } }
-enum FloatExp<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathExp(x) } }
-enum FloatLog<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathLog(x) } }
-enum FloatSin<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathSin(x) } }
-enum FloatCos<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathCos(x) } }
-enum FloatTan<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathTan(x) } }
-enum FloatTanh<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { T.mathTanh(x) } }
-enum FloatSigmoid<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { 1 / (1 + T.mathExp(-x)) } }
+enum FloatSign<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0))) } }
+enum FloatSquare<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x * x) } }
+enum FloatSqrt<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x.squareRoot()) } }
+enum FloatRsqrt<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(1 / x.squareRoot()) } }
+enum FloatReciprocal<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(1 / x) } }
+enum FloatExp<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathExp(x)) } }
+enum FloatLog<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathLog(x)) } }
+enum FloatSin<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathSin(x)) } }
+enum FloatCos<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathCos(x)) } }
+enum FloatTan<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathTan(x)) } }
+enum FloatTanh<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(T.mathTanh(x)) } }
+enum FloatSigmoid<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(1 / (1 + T.mathExp(-x))) } }
 /// NaN passes through relu, as in TensorFlow.
-enum FloatRelu<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x < 0 ? 0 : x } }
-enum FloatFloor<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x.rounded(.down) } }
-enum FloatCeil<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x.rounded(.up) } }
-enum FloatRound<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { x.rounded(.toNearestOrEven) } }
+enum FloatRelu<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x < 0 ? 0 : x) } }
+enum FloatFloor<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x.rounded(.down)) } }
+enum FloatCeil<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x.rounded(.up)) } }
+enum FloatRound<T: FloatMath>: UnaryFunction { static func apply(_ x: T) -> T { flushed(x.rounded(.toNearestOrEven)) } }
 
 // One-operand integer functions, wrapping: -(-2^31) is -2^31 in int32.
 enum IntNegate<T: IntegerElement>: UnaryFunction { static func apply(_ x: T) -> T { 0 &- x } }

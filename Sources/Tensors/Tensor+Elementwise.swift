@@ -143,6 +143,9 @@ extension Tensor {
 
     private static func floatUnary<T: FloatMath>(_ op: UnaryOperation, _ a: [T]) throws(TensorError) -> [T] {
         let cost = op.cost
+        if T.self == Float.self, let exact = tensorFlowFloat32(op, unsafeBitCast(a, to: [Float].self)) {
+            return unsafeBitCast(exact, to: [T].self)
+        }
         switch op {
         case .negate: return mapElements(a, FloatNegate<T>.self)
         case .abs: return mapElements(a, FloatAbs<T>.self)
@@ -168,6 +171,22 @@ extension Tensor {
 }
 
 extension Tensor {
+    /// float32 functions whose TensorFlow kernels use Eigen's own approximations: computed the
+    /// same way so results match to the last bit. Nil for the others.
+    private static func tensorFlowFloat32(_ op: UnaryOperation, _ a: [Float]) -> [Float]? {
+        switch op {
+        case .exp: return mapPackets(a, TensorFlowExp.self, FloatExp<Float>.self, costPerElement: op.cost)
+        case .sigmoid: return mapPackets(a, TensorFlowSigmoid.self, ScalarSigmoid.self, costPerElement: op.cost)
+        case .tanh: return mapPackets(a, TensorFlowTanh.self, TensorFlowTanh.self, costPerElement: op.cost)
+        case .log: return mapPackets(a, TensorFlowLog.self, FloatLog<Float>.self, costPerElement: op.cost)
+        case .sin: return mapPackets(a, TensorFlowSin.self, FloatSin<Float>.self, costPerElement: op.cost)
+        case .cos: return mapPackets(a, TensorFlowCos.self, FloatCos<Float>.self, costPerElement: op.cost)
+        default: return nil
+        }
+    }
+}
+
+extension Tensor {
     /// `a op b` elementwise with numpy broadcasting. Comparisons give bool tensors; integer
     /// arithmetic wraps around like TensorFlow's.
     /// - Throws: `Incompatible shapes: [2,3] vs. [3,2]`; a dtype mismatch; an op without a
@@ -178,14 +197,16 @@ extension Tensor {
             throw .invalidArgument("cannot compute \(op.kernelName) as input #1(zero-based) was expected to be a \(a.dtype.kernelName) tensor but is a \(b.dtype.kernelName) tensor")
         }
         let outShape = try broadcastShape(a.shape, b.shape)
+        // Broadcasting can multiply sizes: [n, 1] with [1, n] gives n² elements.
+        _ = try TensorLimits.elementCount(of: outShape, dtype: op.isComparison ? .bool : a.dtype)
         let operands = BinaryOperands(aShape: a.shape, bShape: b.shape, outShape: outShape)
         let storage: TensorStorage
         switch (a.storage, b.storage) {
         case (.bool(let x), .bool(let y)): storage = try boolBinary(op, x, y, operands)
         case (.int32(let x), .int32(let y)): storage = try integerBinary(op, x, y, operands)
         case (.int64(let x), .int64(let y)): storage = try integerBinary(op, x, y, operands)
-        case (.float32(let x), .float32(let y)): storage = floatBinary(op, x, y, operands)
-        case (.float64(let x), .float64(let y)): storage = floatBinary(op, x, y, operands)
+        case (.float32(let x), .float32(let y)): storage = try floatBinary(op, x, y, operands)
+        case (.float64(let x), .float64(let y)): storage = try floatBinary(op, x, y, operands)
         default: throw .invalidArgument("cannot compute \(op.kernelName) as input #1(zero-based) was expected to be a \(a.dtype.kernelName) tensor but is a \(b.dtype.kernelName) tensor")
         }
         return Tensor(unchecked: outShape, storage)
@@ -202,18 +223,20 @@ extension Tensor {
         }
         let operands = BinaryOperands(aShape: shape, bShape: other.shape, outShape: outShape)
         let ownShape = shape
-        switch (storage, other.storage) {
-        case (.float32(var x), .float32(let y)):
-            // Drop this tensor's reference first so `x` is the buffer's only owner.
-            self = Tensor(unchecked: [0], .float32([]))
+        // Take the storage out of `self` and drop every other reference this function holds,
+        // so the array below is the buffer's only owner unless a caller shares it.
+        var taken = storage
+        self = Tensor(unchecked: [0], .float32([]))
+        if case .float32(let y) = other.storage, case .float32(var x) = taken {
+            taken = .bool([])
             Self.floatBinaryInPlace(op, &x, y, operands)
             self = Tensor(unchecked: ownShape, .float32(x))
-        case (.float64(var x), .float64(let y)):
-            self = Tensor(unchecked: [0], .float64([]))
+        } else if case .float64(let y) = other.storage, case .float64(var x) = taken {
+            taken = .bool([])
             Self.floatBinaryInPlace(op, &x, y, operands)
             self = Tensor(unchecked: ownShape, .float64(x))
-        default:
-            self = try Self.binary(op, self, other)
+        } else {
+            self = try Self.binary(op, Tensor(unchecked: ownShape, taken), other)
         }
     }
 
@@ -252,7 +275,7 @@ extension Tensor {
         }
     }
 
-    private static func floatBinary<T: FloatMath>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) -> TensorStorage {
+    private static func floatBinary<T: FloatMath>(_ op: BinaryOperation, _ a: [T], _ b: [T], _ o: BinaryOperands) throws(TensorError) -> TensorStorage {
         func arithmetic<F: BinaryFunction>(_ f: F.Type, cost: Int = 1) -> TensorStorage where F.Input == T, F.Output == T {
             T.storage(o.run(a, b, cost: cost, f))
         }
@@ -267,8 +290,7 @@ extension Tensor {
         case .maximum: return arithmetic(FloatMaximum<T>.self)
         case .minimum: return arithmetic(FloatMinimum<T>.self)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, a, b, o)
-        // Rejected before dispatch; kept total for the compiler.
-        case .logicalAnd, .logicalOr: return compare(.equal, a, b, o)
+        case .logicalAnd, .logicalOr: throw expectedBool(op.kernelName, T.dtype)
         }
     }
 
@@ -360,8 +382,24 @@ struct BinaryOperands {
         let count = a.count
         b.withUnsafeBufferPointer { pb in
             a.withUnsafeMutableBufferPointer { pa in
-                guard let x = pa.baseAddress, let y = pb.baseAddress else { return }
-                apply(UnsafePointer(x), count, y, pb.count, x, cost: cost, f)
+                guard let x = pa.baseAddress, let y = pb.baseAddress, count > 0 else { return }
+                // Reading and writing through one pointer lets the loop vectorise; a separate
+                // output pointer equal to the input fails the compiler's overlap check.
+                let shared = UncheckedSendable((x, y))
+                if pb.count == count {
+                    Parallel.forEachChunk(count: count, costPerElement: cost) { range in
+                        let (x, y) = shared.value
+                        for i in range { x[i] = F.apply(x[i], y[i]) }
+                    }
+                } else if pb.count == 1 {
+                    let scalar = y[0]
+                    Parallel.forEachChunk(count: count, costPerElement: cost) { range in
+                        let (x, _) = shared.value
+                        for i in range { x[i] = F.apply(x[i], scalar) }
+                    }
+                } else {
+                    apply(UnsafePointer(x), count, y, pb.count, x, cost: cost, f)
+                }
             }
         }
     }

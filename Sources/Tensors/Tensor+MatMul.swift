@@ -34,7 +34,15 @@ extension Tensor {
         let problem = MatMulProblem(m: m, n: n, k: k, batchShape: batchShape, aBatch: aBatch, bBatch: bBatch)
         let storage: TensorStorage
         switch (lhs.storage, rhs.storage) {
-        case (.float32(let x), .float32(let y)): storage = .float32(problem.run(x, y, kernel: sgemm))
+        case (.float32(let x), .float32(let y)):
+            // TensorFlow's float32 kernel (oneDNN) accumulates each product with one fused
+            // multiply-add, in order of k, for products up to this size unless `b` is
+            // transposed; matching it there makes small printed results agree to the last bit.
+            if !transposeB && m &* n &* k <= 1 << 21 {
+                storage = .float32(problem.run(x, y) { gemm($0, $1, $2, $3, $4, $5, multiplyAdd: fusedMultiplyAdd) })
+            } else {
+                storage = .float32(problem.run(x, y, kernel: sgemm))
+            }
         case (.float64(let x), .float64(let y)): storage = .float64(problem.run(x, y) { gemm($0, $1, $2, $3, $4, $5, multiplyAdd: { $0 + $1 * $2 }) })
         case (.int32(let x), .int32(let y)): storage = .int32(problem.run(x, y) { gemm($0, $1, $2, $3, $4, $5, multiplyAdd: { $0 &+ $1 &* $2 }) })
         case (.int64(let x), .int64(let y)): storage = .int64(problem.run(x, y) { gemm($0, $1, $2, $3, $4, $5, multiplyAdd: { $0 &+ $1 &* $2 }) })
@@ -98,6 +106,14 @@ private func gemm<T>(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<T>, _ b: U
             }
         }
     }
+}
+
+/// `c + a × b` rounded once, as a fused multiply-add does. The exact product of two floats fits
+/// in a double, so only the sum rounds twice, which changes the result only when the double sum
+/// lands exactly halfway between two floats.
+@inline(__always)
+private func fusedMultiplyAdd(_ c: Float, _ a: Float, _ b: Float) -> Float {
+    Float(Double(c) + Double(a) * Double(b))
 }
 
 /// float32 `c += a × b`, register-tiled: `b` is packed into panels of 8 columns, and each

@@ -34,8 +34,8 @@ extension Tensor {
         switch self.storage {
         case .bool(let a):
             switch op {
-            case .any: storage = .bool(Self.reduceElements(a, shape, reduced, identity: false) { $0 || $1 })
-            case .all: storage = .bool(Self.reduceElements(a, shape, reduced, identity: true) { $0 && $1 })
+            case .any: storage = .bool(Self.reduceElements(a, shape, reduced, identity: false, LogicalOr.self))
+            case .all: storage = .bool(Self.reduceElements(a, shape, reduced, identity: true, LogicalAnd.self))
             case .max, .min: throw unsupportedType(.bool, allowed: AllowedTypes.max)
             case .sum, .mean, .prod: throw unsupportedType(.bool, allowed: AllowedTypes.sum)
             }
@@ -66,13 +66,13 @@ extension Tensor {
 
     private static func integerReduce<T: IntegerElement>(_ op: ReductionOperation, _ a: [T], _ shape: [Int], _ reduced: [Bool]) throws(TensorError) -> [T] {
         switch op {
-        case .sum: return reduceElements(a, shape, reduced, identity: 0) { $0 &+ $1 }
-        case .prod: return reduceElements(a, shape, reduced, identity: 1) { $0 &* $1 }
-        case .max: return reduceElements(a, shape, reduced, identity: .min) { Swift.max($0, $1) }
-        case .min: return reduceElements(a, shape, reduced, identity: .max) { Swift.min($0, $1) }
+        case .sum: return reduceElements(a, shape, reduced, identity: 0, IntAdd<T>.self)
+        case .prod: return reduceElements(a, shape, reduced, identity: 1, IntMultiply<T>.self)
+        case .max: return reduceElements(a, shape, reduced, identity: .min, IntMaximum<T>.self)
+        case .min: return reduceElements(a, shape, reduced, identity: .max, IntMinimum<T>.self)
         case .mean:
             let n = T(truncatingIfNeeded: reducedCount(shape, reduced))
-            let sums = reduceElements(a, shape, reduced, identity: 0) { $0 &+ $1 }
+            let sums = reduceElements(a, shape, reduced, identity: 0, IntAdd<T>.self)
             return n == 0 ? sums : sums.map { $0.dividedReportingOverflow(by: n).partialValue }
         case .any, .all: throw expectedBool(op.kernelName, T.dtype)
         }
@@ -80,14 +80,39 @@ extension Tensor {
 
     private static func floatReduce<T: FloatMath & SIMDScalar>(_ op: ReductionOperation, _ a: [T], _ shape: [Int], _ reduced: [Bool]) throws(TensorError) -> [T] {
         switch op {
-        case .sum: return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum) { $0 + $1 }
-        case .prod: return reduceElements(a, shape, reduced, identity: 1) { $0 * $1 }
-        case .max: return reduceElements(a, shape, reduced, identity: -.infinity) { x, y in x.isNaN || x > y ? x : y }
-        case .min: return reduceElements(a, shape, reduced, identity: .infinity) { x, y in x.isNaN || x < y ? x : y }
+        case .sum: return reduceElements(a, shape, reduced, identity: 0, contiguous: orderedSum, FloatAdd<T>.self)
+        case .prod: return reduceElements(a, shape, reduced, identity: 1, contiguous: orderedProduct, FloatMultiply<T>.self)
+        // NaN propagates: once the running value is NaN it stays NaN.
+        case .max: return reduceElements(a, shape, reduced, identity: -.infinity, FloatMaximum<T>.self)
+        case .min: return reduceElements(a, shape, reduced, identity: .infinity, FloatMinimum<T>.self)
         case .mean:
             let n = T(reducedCount(shape, reduced))
-            return reduceElements(a, shape, reduced, identity: 0, contiguous: simdSum) { $0 + $1 }.map { $0 / n }
+            return reduceElements(a, shape, reduced, identity: 0, contiguous: orderedSum, FloatAdd<T>.self).map { $0 / n }
         case .any, .all: throw expectedBool(op.kernelName, T.dtype)
+        }
+    }
+
+    /// The sum of a contiguous run in TensorFlow's order (see `TensorFlowOrder`).
+    private static func orderedSum<T: FloatMath>(_ p: UnsafePointer<T>, _ n: Int, _ whole: Bool) -> T {
+        if T.self == Float.self {
+            return p.withMemoryRebound(to: Float.self, capacity: n) {
+                flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Sum.self) : TensorFlowOrder.reduce($0, n, Float32Sum.self)))
+            }
+        }
+        return p.withMemoryRebound(to: Double.self, capacity: n) {
+            flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Sum.self) : TensorFlowOrder.reduce($0, n, Float64Sum.self)))
+        }
+    }
+
+    /// The product of a contiguous run in TensorFlow's order (exact for runs up to 8192 elements).
+    private static func orderedProduct<T: FloatMath>(_ p: UnsafePointer<T>, _ n: Int, _ whole: Bool) -> T {
+        if T.self == Float.self {
+            return p.withMemoryRebound(to: Float.self, capacity: n) {
+                flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float32Product.self) : TensorFlowOrder.reduce($0, n, Float32Product.self)))
+            }
+        }
+        return p.withMemoryRebound(to: Double.self, capacity: n) {
+            flushed(T(whole ? TensorFlowOrder.reduceAll($0, n, Float64Product.self) : TensorFlowOrder.reduce($0, n, Float64Product.self)))
         }
     }
 
@@ -96,10 +121,12 @@ extension Tensor {
     }
 
     /// Reduces the dimensions flagged in `reduced` with `combine`, starting from `identity`.
-    /// `contiguous`, when given, reduces one contiguous run faster than folding `combine`.
-    private static func reduceElements<T>(_ a: [T], _ shape: [Int], _ reduced: [Bool], identity: T,
-                                          contiguous: ((UnsafePointer<T>, Int) -> T)? = nil,
-                                          _ combine: (T, T) -> T) -> [T] {
+    /// `contiguous`, when given, reduces one contiguous run instead of folding `combine`; its flag
+    /// says whether the run is the whole tensor.
+    private static func reduceElements<F: BinaryFunction>(_ a: [F.Input], _ shape: [Int], _ reduced: [Bool], identity: F.Input,
+                                                          contiguous: ((UnsafePointer<F.Input>, Int, Bool) -> F.Input)? = nil,
+                                                          _ combine: F.Type) -> [F.Input] where F.Output == F.Input {
+        typealias T = F.Input
         // Merge neighbouring dimensions of the same kind and drop those of size 1.
         var sizes: [Int] = []
         var kinds: [Bool] = []
@@ -138,7 +165,10 @@ extension Tensor {
                     return
                 }
                 let shared = UncheckedSendable((s, o))
-                if inner == 1 && outer == 1 {
+                if inner == 1 && outer == 1, let contiguous {
+                    // One long run: the contiguous reducer spreads it over cores itself.
+                    o.initialize(to: contiguous(s, middle, true))
+                } else if inner == 1 && outer == 1 {
                     // One long run: partial results per core, then combined in order.
                     let chunks = middle >= Parallel.threshold ? Parallel.cores : 1
                     var partials = [T](repeating: identity, count: chunks)
@@ -150,11 +180,11 @@ extension Tensor {
                             for c in range {
                                 let lower = middle / chunks * c
                                 let upper = c == chunks - 1 ? middle : middle / chunks * (c + 1)
-                                sharedPartials.value[c] = fold(s + lower, upper - lower, identity, contiguous, combine)
+                                sharedPartials.value[c] = fold(s + lower, upper - lower, identity, nil, combine)
                             }
                         }
                     }
-                    o.initialize(to: partials.dropFirst().reduce(partials[0], combine))
+                    o.initialize(to: partials.dropFirst().reduce(partials[0], F.apply))
                 } else if inner == 1 {
                     Parallel.forEachChunk(count: outer, costPerElement: middle) { range in
                         let (s, o) = shared.value
@@ -164,13 +194,7 @@ extension Tensor {
                     Parallel.forEachChunk(count: outer, costPerElement: middle &* inner) { range in
                         let (s, o) = shared.value
                         for i in range {
-                            let acc = o + i &* inner
-                            let base = s + i &* middle &* inner
-                            for j in 0..<inner { acc[j] = base[j] }
-                            for r in 1..<middle {
-                                let row = base + r &* inner
-                                for j in 0..<inner { acc[j] = combine(acc[j], row[j]) }
-                            }
+                            reduceRows(s + i &* middle &* inner, rows: middle, columns: inner, into: o + i &* inner, identity: identity, F.self)
                         }
                     }
                 }
@@ -178,39 +202,56 @@ extension Tensor {
         }
     }
 
-    @inline(__always)
-    private static func fold<T>(_ p: UnsafePointer<T>, _ n: Int, _ identity: T,
-                                _ contiguous: ((UnsafePointer<T>, Int) -> T)?, _ combine: (T, T) -> T) -> T {
-        if let contiguous { return contiguous(p, n) }
-        var acc = identity
-        for i in 0..<n { acc = combine(acc, p[i]) }
-        return acc
+    /// Reduces `rows` rows of `columns` elements into one row, in TensorFlow's order: columns
+    /// that fill whole 32-byte packets keep four running rows (rows 0, 4, 8, … in the first)
+    /// when there are at least 16 rows, folded together before the leftover rows; the other
+    /// columns add their rows in order.
+    private static func reduceRows<F: BinaryFunction>(_ base: UnsafePointer<F.Input>, rows: Int, columns: Int,
+                                                      into acc: UnsafeMutablePointer<F.Input>, identity: F.Input, _: F.Type)
+    where F.Output == F.Input {
+        let width = max(1, 32 / MemoryLayout<F.Input>.stride)
+        let packed = rows >= 16 ? columns / width &* width : 0
+        let unrolled = rows / 4 &* 4
+        acc.initialize(repeating: identity, count: columns)
+        if packed > 0 {
+            withUnsafeTemporaryAllocation(of: F.Input.self, capacity: 3 &* packed) { buffer in
+                guard let extra = buffer.baseAddress else { return }
+                extra.initialize(repeating: identity, count: 3 &* packed)
+                let acc1 = extra, acc2 = extra + packed, acc3 = extra + 2 &* packed
+                var r = 0
+                while r < unrolled {
+                    let row0 = base + r &* columns
+                    let row1 = row0 + columns, row2 = row1 + columns, row3 = row2 + columns
+                    for j in 0..<packed {
+                        acc[j] = F.apply(acc[j], row0[j])
+                        acc1[j] = F.apply(acc1[j], row1[j])
+                        acc2[j] = F.apply(acc2[j], row2[j])
+                        acc3[j] = F.apply(acc3[j], row3[j])
+                    }
+                    r &+= 4
+                }
+                for j in 0..<packed { acc[j] = F.apply(F.apply(F.apply(acc[j], acc1[j]), acc2[j]), acc3[j]) }
+                for r in unrolled..<rows {
+                    let row = base + r &* columns
+                    for j in 0..<packed { acc[j] = F.apply(acc[j], row[j]) }
+                }
+            }
+        }
+        guard packed < columns else { return }
+        for r in 0..<rows {
+            let row = base + r &* columns
+            for j in packed..<columns { acc[j] = F.apply(acc[j], row[j]) }
+        }
     }
 
-    /// The sum of `n` elements from `p`, in 4 × 16 lanes (sums of few elements add in order).
-    private static func simdSum<T: FloatMath & SIMDScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-        typealias V = SIMD16<T>
-        let width = V.scalarCount
-        var i = 0
-        var total: T = 0
-        if n >= 4 * width {
-            var a0 = V(), a1 = V(), a2 = V(), a3 = V()
-            let raw = UnsafeRawPointer(p)
-            let stride = MemoryLayout<T>.stride
-            while i + 4 * width <= n {
-                a0 += raw.loadUnaligned(fromByteOffset: i &* stride, as: V.self)
-                a1 += raw.loadUnaligned(fromByteOffset: (i &+ width) &* stride, as: V.self)
-                a2 += raw.loadUnaligned(fromByteOffset: (i &+ 2 &* width) &* stride, as: V.self)
-                a3 += raw.loadUnaligned(fromByteOffset: (i &+ 3 &* width) &* stride, as: V.self)
-                i &+= 4 &* width
-            }
-            total = ((a0 + a1) + (a2 + a3)).sum()
-        }
-        while i < n {
-            total += p[i]
-            i &+= 1
-        }
-        return total
+    @inline(__always)
+    private static func fold<F: BinaryFunction>(_ p: UnsafePointer<F.Input>, _ n: Int, _ identity: F.Input,
+                                                _ contiguous: ((UnsafePointer<F.Input>, Int, Bool) -> F.Input)?, _: F.Type) -> F.Input
+    where F.Output == F.Input {
+        if let contiguous { return contiguous(p, n, false) }
+        var acc = identity
+        for i in 0..<n { acc = F.apply(acc, p[i]) }
+        return acc
     }
 }
 

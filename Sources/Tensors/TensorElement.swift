@@ -59,14 +59,15 @@ func makeArray<T>(count: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -
 }
 
 extension TensorStorage {
-    /// The same storage viewed as elements of `T`, when that is its type.
+    /// The elements, when they are of type `T` (without copying them).
     func elements<T: TensorElement>(_: T.Type) -> [T]? {
+        guard dtype == T.dtype else { return nil }
         switch self {
-        case .bool(let a): return a as? [T]
-        case .int32(let a): return a as? [T]
-        case .int64(let a): return a as? [T]
-        case .float32(let a): return a as? [T]
-        case .float64(let a): return a as? [T]
+        case .bool(let a): return unsafeBitCast(a, to: [T].self)
+        case .int32(let a): return unsafeBitCast(a, to: [T].self)
+        case .int64(let a): return unsafeBitCast(a, to: [T].self)
+        case .float32(let a): return unsafeBitCast(a, to: [T].self)
+        case .float64(let a): return unsafeBitCast(a, to: [T].self)
         }
     }
 }

@@ -40,6 +40,13 @@ do {
     line("sum 16M float32", sum)
     let product = try median(runs: 21) { _ = try Tensor.binary(.multiply, x, y) }
     line("multiply 2 x 16M float32", product)
+    // The in-place form writes into the left operand's own buffer (multiplying by ones keeps
+    // the values stable across runs).
+    var target = x
+    let ones = try Tensor.ones(shape: [big], dtype: .float32)
+    try target.formBinary(.multiply, ones)
+    let inPlace = try median(runs: 21) { try target.formBinary(.multiply, ones) }
+    line("multiply in place 16M float32", inPlace)
     let a = try Tensor(shape: [side, side], doubles: values(side * side, seed: 3), dtype: .float32)
     let b = try Tensor(shape: [side, side], doubles: values(side * side, seed: 4), dtype: .float32)
     let mm = try median(runs: 7) { _ = try Tensor.matmul(a, b) }
@@ -70,6 +77,8 @@ b = rng.uniform(-1, 1, (1024, 1024)).astype(np.float32)
 print(f"numpy {np.__version__} (median)")
 line("sum 16M float32", median(21, lambda: x.sum()))
 line("multiply 2 x 16M float32", median(21, lambda: x * y))
+ones = np.ones_like(x)
+line("multiply in place 16M float32", median(21, lambda: np.multiply(x, ones, out=x)))
 mm = median(7, lambda: a @ b)
 line("matmul 1024x1024 float32", mm, f"  {2 * 1024 ** 3 / mm / 1e9:6.1f} GFLOP/s")
 """
