@@ -52,7 +52,6 @@ struct ArrayLayout<Writer: ElementWriter> {
     private var trimmedSeparator: ArraySlice<UInt8>
     private var next = 0
     private var lineStart = 0
-    private var word: [UInt8] = []
 
     init(shape: [Int], writer: Writer, separator: String, summarise: Bool) {
         self.shape = shape
@@ -89,19 +88,23 @@ struct ArrayLayout<Writer: ElementWriter> {
             // The room up to the separator or the closing bracket.
             let elementWidth = width - max(trimmedSeparator.count, 1)
             for _ in 0..<leading {
-                nextWord()
-                extendLine(&out, elementWidth, hangingIndent)
+                let start = out.count
+                writer.write(next, to: &out)
+                next += 1
+                wrapWord(startingAt: start, in: &out, elementWidth, hangingIndent)
                 out.append(contentsOf: separator)
             }
             if showSummary {
-                word.removeAll(keepingCapacity: true)
-                word.append(contentsOf: "...".utf8)
-                extendLine(&out, elementWidth, hangingIndent)
+                let start = out.count
+                out.append(contentsOf: "...".utf8)
+                wrapWord(startingAt: start, in: &out, elementWidth, hangingIndent)
                 out.append(contentsOf: separator)
             }
             for index in 0..<trailing {
-                nextWord()
-                extendLine(&out, elementWidth, hangingIndent)
+                let start = out.count
+                writer.write(next, to: &out)
+                next += 1
+                wrapWord(startingAt: start, in: &out, elementWidth, hangingIndent)
                 if index < trailing - 1 { out.append(contentsOf: separator) }
             }
         } else {
@@ -133,22 +136,17 @@ struct ArrayLayout<Writer: ElementWriter> {
         for _ in 0..<hangingIndent { out.append(UInt8(ascii: " ")) }
     }
 
-    private mutating func nextWord() {
-        word.removeAll(keepingCapacity: true)
-        writer.write(next, to: &word)
-        next += 1
-    }
-
-    /// numpy's `_extendLine`: starts a new line when the word would pass `width`, unless the
-    /// line holds nothing but its indent (wrapping would not help).
-    private mutating func extendLine(_ out: inout [UInt8], _ width: Int, _ indent: Int) {
-        let column = out.count - lineStart
-        if column + word.count > width && column > indent {
-            while let last = out.last, last == UInt8(ascii: " ") { out.removeLast() }
-            out.append(UInt8(ascii: "\n"))
-            lineStart = out.count
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-        }
-        out.append(contentsOf: word)
+    /// numpy's `_extendLine` for the word just written at `start`: moves it to a new line when
+    /// it passes `width`, unless the line held nothing but its indent before it (wrapping would
+    /// not help).
+    private mutating func wrapWord(startingAt start: Int, in out: inout [UInt8], _ width: Int, _ indent: Int) {
+        let column = start - lineStart
+        guard column + (out.count - start) > width && column > indent else { return }
+        var end = start
+        while end > lineStart && out[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var breakText: [UInt8] = [UInt8(ascii: "\n")]
+        breakText.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        out.replaceSubrange(end..<start, with: breakText)
+        lineStart = end + 1
     }
 }

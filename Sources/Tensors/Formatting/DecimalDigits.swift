@@ -1,39 +1,65 @@
-/// The decimal digits of a finite float: `±0.d₁d₂…dₙ × 10^exponent`, with `d₁ ≠ 0` and no
-/// trailing zero digit. Zero has no digits.
+/// The decimal digits of a finite float: `±significand × 10^(exponent − count)`, where
+/// `significand` has `count` digits and no trailing zero, so `exponent` is the position of the
+/// point after the first digit counts (`0.d₁d₂…dₙ × 10^exponent`). Zero has no digits.
 ///
 /// numpy lays every float out from such a digit string (its Dragon4 generates the shortest
 /// digits that round-trip in the value's own type, optionally cut at a precision). Swift's
 /// `description` produces the same shortest digits, so they are taken from it and re-laid out.
-struct DecimalDigits: Sendable {
+/// The digits live in one integer (at most 17 of them), so formatting an element allocates
+/// nothing.
+struct DecimalDigits: Sendable, Equatable {
     var negative: Bool
-    /// Digit values 0…9 (not ASCII).
-    var digits: [UInt8]
+    var significand: UInt64
+    var count: Int
     var exponent: Int
 
-    var isZero: Bool { digits.isEmpty }
+    var isZero: Bool { count == 0 }
 
     /// A positive zero, standing in for values that have no digits (nan, inf).
-    static var zero: DecimalDigits { DecimalDigits(negative: false, digits: [], exponent: 0) }
+    static var zero: DecimalDigits { DecimalDigits(negative: false, integer: 0, timesPowerOfTen: 0) }
 
-    init(negative: Bool, digits: [UInt8], exponent: Int) {
+    /// `±integer × 10^power`.
+    init(negative: Bool, integer: UInt64, timesPowerOfTen power: Int) {
         self.negative = negative
-        self.digits = digits
-        self.exponent = exponent
+        var significand = integer
+        var count = 0
+        var rest = integer
+        while rest > 0 {
+            rest /= 10
+            count += 1
+        }
+        exponent = integer == 0 ? 0 : count &+ power
+        while significand != 0 && significand % 10 == 0 {
+            significand /= 10
+            count -= 1
+        }
+        self.significand = significand
+        self.count = count
     }
 
     /// The shortest round-trip digits of `x` in its own type; `x` must be finite.
     init<T: NumpyFloatingPoint>(shortest x: T) {
         negative = x.sign == .minus
-        digits = []
+        significand = 0
+        count = 0
         exponent = 0
         guard x != 0 else { return }
-        digits.reserveCapacity(17)
+        var text = x.magnitude.description
+        (significand, count, exponent) = text.withUTF8(Self.parse)
+    }
+
+    /// Reads Swift's float text (`0.001`, `123.45`, `1.5e-05`, `1e+16`) of a positive value.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int, Int) {
+        var significand: UInt64 = 0
+        var count = 0
+        var seenNonZero = false
+        var pendingZeros = 0
         var pointSeen = false
         var digitsBeforePoint = 0
         var explicitExponent = 0
         var exponentNegative = false
         var inExponent = false
-        for byte in x.magnitude.description.utf8 {
+        for byte in bytes {
             if inExponent {
                 switch byte {
                 case UInt8(ascii: "-"): exponentNegative = true
@@ -44,22 +70,44 @@ struct DecimalDigits: Sendable {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let digit = byte &- UInt8(ascii: "0")
-                if digits.isEmpty && digit == 0 {
-                    // A leading zero only moves the point when it follows it.
-                    if pointSeen { digitsBeforePoint &-= 1 }
-                } else {
-                    digits.append(digit)
+            case UInt8(ascii: "0"):
+                if seenNonZero {
+                    // Held back so trailing zeros never enter the significand.
+                    pendingZeros &+= 1
                     if !pointSeen { digitsBeforePoint &+= 1 }
+                } else if pointSeen {
+                    // A leading zero only moves the point when it follows it.
+                    digitsBeforePoint &-= 1
                 }
+            case UInt8(ascii: "1")...UInt8(ascii: "9"):
+                for _ in 0..<pendingZeros {
+                    significand = significand &* 10
+                    count &+= 1
+                }
+                pendingZeros = 0
+                significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                count &+= 1
+                seenNonZero = true
+                if !pointSeen { digitsBeforePoint &+= 1 }
             case UInt8(ascii: "."): pointSeen = true
             case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
             default: break
             }
         }
-        while let last = digits.last, last == 0 { digits.removeLast() }
-        exponent = digitsBeforePoint &+ (exponentNegative ? -explicitExponent : explicitExponent)
+        return (significand, count, digitsBeforePoint &+ (exponentNegative ? -explicitExponent : explicitExponent))
+    }
+
+    /// The digit at `index` counted from the most significant; 0 outside the digits.
+    func digit(at index: Int) -> UInt8 {
+        guard index >= 0 && index < count else { return 0 }
+        return UInt8(truncatingIfNeeded: (significand / Self.powerOfTen(count - 1 - index)) % 10)
+    }
+
+    /// `10^power` for `0 <= power <= 19`.
+    static func powerOfTen(_ power: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<max(power, 0) { result = result &* 10 }
+        return result
     }
 
     /// Keeps the first `keep` digits, rounding on the exact binary value `x` the digits stand
@@ -70,44 +118,22 @@ struct DecimalDigits: Sendable {
     /// the dropped tail is exactly one half (a rounding midpoint strictly between the value and
     /// its shortest digits would itself be a shorter or closer round-trip string); only that
     /// case needs the exact comparison.
-    ///
-    /// When `digits` already hold every digit of the value (`exact`), a lone tail `5` is a true
-    /// tie and needs no comparison.
-    mutating func round<T: NumpyFloatingPoint>(keeping keep: Int, of x: T, exact: Bool = false) {
-        guard keep < digits.count else { return }
+    mutating func round<T: NumpyFloatingPoint>(keeping keep: Int, of x: T) {
+        guard keep < count else { return }
         guard keep >= 0 else {
-            digits.removeAll()
+            self = DecimalDigits(negative: negative, integer: 0, timesPowerOfTen: 0)
             return
         }
-        let first = digits[keep]
-        var roundUp: Bool
-        if first != 5 {
-            roundUp = first > 5
-        } else if keep &+ 1 < digits.count {
-            roundUp = true
-        } else {
-            let order = exact ? 0 : ExactDecimal.compare(magnitudeOf: x, with: self)
-            if order == 0 {
-                let previous = keep > 0 ? digits[keep &- 1] : 0
-                roundUp = previous & 1 == 1
-            } else {
-                roundUp = order > 0
-            }
+        let divisor = Self.powerOfTen(count - keep)
+        var kept = significand / divisor
+        let dropped = significand % divisor
+        let half = divisor / 2
+        var roundUp = dropped > half
+        if dropped == half {
+            let order = ExactDecimal.compare(magnitudeOf: x, with: self)
+            roundUp = order == 0 ? kept & 1 == 1 : order > 0
         }
-        digits.removeSubrange(keep...)
-        if roundUp {
-            var index = keep &- 1
-            while index >= 0 && digits[index] == 9 {
-                digits[index] = 0
-                index &-= 1
-            }
-            if index >= 0 {
-                digits[index] &+= 1
-            } else {
-                digits.insert(1, at: 0)
-                exponent &+= 1
-            }
-        }
-        while let last = digits.last, last == 0 { digits.removeLast() }
+        if roundUp { kept &+= 1 }
+        self = DecimalDigits(negative: negative, integer: kept, timesPowerOfTen: exponent - keep)
     }
 }

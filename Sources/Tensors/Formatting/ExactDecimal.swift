@@ -1,5 +1,7 @@
-/// Exact comparison of a binary float with a decimal digit string, for the rare rounding ties
-/// where the shortest digits are not enough to decide.
+/// Exact decimal arithmetic on binary floats, for what the shortest digits cannot answer: the
+/// digits past them (numpy's scientific layout pads every element to the longest one's digit
+/// count with the value's true digits, so float32 `0.1` beside `1.2345678e-05` is
+/// `1.0000000e-01`), and rounding ties at a cutoff.
 enum ExactDecimal {
     /// `|x| = mantissa · 2^exponent` for a finite `x`.
     static func binaryParts<T: NumpyFloatingPoint>(of x: T) -> (mantissa: UInt64, exponent: Int) {
@@ -11,11 +13,12 @@ enum ExactDecimal {
         return (mantissa, (exponentBits == 0 ? 1 : exponentBits) - bias - fractionBits)
     }
 
-    /// Every decimal digit of the finite `x` (a binary float is a terminating decimal).
-    static func allDigits<T: NumpyFloatingPoint>(of x: T) -> DecimalDigits {
+    /// Every decimal digit of the finite `|x|` (a binary float is a terminating decimal), as
+    /// digit values without leading or trailing zeros, and the exponent that puts the point
+    /// before the first digit (`0.d₁d₂… × 10^exponent`).
+    static func allDigits<T: NumpyFloatingPoint>(of x: T) -> (digits: [UInt8], exponent: Int) {
         let (mantissa, binaryExponent) = binaryParts(of: x)
-        var decimal = DecimalDigits(negative: x.sign == .minus, digits: [], exponent: 0)
-        guard mantissa != 0 else { return decimal }
+        guard mantissa != 0 else { return ([], 0) }
         // x = mantissa·2^b, or mantissa·5^-b / 10^-b when b < 0.
         var integer = LimbInteger(mantissa)
         var pointShift = 0
@@ -31,34 +34,42 @@ enum ExactDecimal {
         }
         var digits: [UInt8] = []
         digits.reserveCapacity(chunks.count * 9)
-        for (position, chunk) in chunks.reversed().enumerated() {
-            var chunkDigits: [UInt8] = []
-            var rest = chunk
-            for _ in 0..<9 {
-                chunkDigits.append(UInt8(truncatingIfNeeded: rest % 10))
-                rest /= 10
+        for chunk in chunks.reversed() {
+            var divisor: UInt32 = 100_000_000
+            while divisor > 0 {
+                let digit = UInt8(truncatingIfNeeded: (chunk / divisor) % 10)
+                if !(digits.isEmpty && digit == 0) { digits.append(digit) }
+                divisor /= 10
             }
-            var slice = chunkDigits.reversed()[...]
-            if position == 0 {
-                while let first = slice.first, first == 0 { slice.removeFirst() }
-            }
-            digits.append(contentsOf: slice)
         }
-        decimal.exponent = digits.count - pointShift
+        let exponent = digits.count - pointShift
         while let last = digits.last, last == 0 { digits.removeLast() }
-        decimal.digits = digits
-        return decimal
+        return (digits, exponent)
+    }
+
+    /// `x` correctly rounded to `significantDigits` digits (at most 19), ties to even.
+    static func rounded<T: NumpyFloatingPoint>(_ x: T, significantDigits: Int) -> DecimalDigits {
+        let (digits, exponent) = allDigits(of: x)
+        let keep = min(significantDigits, digits.count)
+        var integer: UInt64 = 0
+        for index in 0..<keep {
+            integer = integer &* 10 &+ UInt64(digits[index])
+        }
+        if keep < digits.count {
+            let first = digits[keep]
+            // The digits carry no trailing zeros, so any digit after a 5 puts it past half.
+            let roundUp = first > 5 || (first == 5 && (keep + 1 < digits.count || integer & 1 == 1))
+            if roundUp { integer &+= 1 }
+        }
+        return DecimalDigits(negative: x.sign == .minus, integer: integer, timesPowerOfTen: exponent - keep)
     }
 
     /// The sign of `|x| − |digits|`: -1, 0 or 1.
     static func compare<T: NumpyFloatingPoint>(magnitudeOf x: T, with decimal: DecimalDigits) -> Int {
         let (mantissa, binaryExponent) = binaryParts(of: x)
 
-        var decimalInteger: UInt64 = 0
-        for digit in decimal.digits {
-            decimalInteger = decimalInteger &* 10 &+ UInt64(digit)
-        }
-        let decimalExponent = decimal.exponent - decimal.digits.count
+        let decimalInteger = decimal.significand
+        let decimalExponent = decimal.exponent - decimal.count
 
         // Compare mantissa·2^b with integer·10^d = integer·5^d·2^d, clearing the powers of 5
         // onto one side and the powers of 2 onto one side.

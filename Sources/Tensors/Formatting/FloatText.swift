@@ -40,24 +40,24 @@ public enum FloatText {
     /// point, zero-padded to `minimumFractionDigits` (0 leaves a bare trailing point).
     static func appendPositional(_ decimal: DecimalDigits, minimumFractionDigits: Int, to out: inout [UInt8]) {
         if decimal.negative { out.append(UInt8(ascii: "-")) }
-        let digits = decimal.digits
+        let count = decimal.count
         let exponent = decimal.exponent
         if exponent <= 0 {
             out.append(UInt8(ascii: "0"))
         } else {
             for index in 0..<exponent {
-                out.append(UInt8(ascii: "0") &+ (index < digits.count ? digits[index] : 0))
+                out.append(UInt8(ascii: "0") &+ decimal.digit(at: index))
             }
         }
         out.append(UInt8(ascii: "."))
         var written = 0
-        if digits.count > max(exponent, 0) {
+        if count > max(exponent, 0) {
             for _ in 0..<max(-exponent, 0) {
                 out.append(UInt8(ascii: "0"))
                 written += 1
             }
-            for index in max(exponent, 0)..<digits.count {
-                out.append(UInt8(ascii: "0") &+ digits[index])
+            for index in max(exponent, 0)..<count {
+                out.append(UInt8(ascii: "0") &+ decimal.digit(at: index))
                 written += 1
             }
         }
@@ -69,7 +69,7 @@ public enum FloatText {
 
     /// The count of fraction digits `appendPositional` writes before any padding.
     static func positionalFractionCount(_ decimal: DecimalDigits) -> Int {
-        decimal.digits.count > max(decimal.exponent, 0) ? decimal.digits.count - decimal.exponent : 0
+        decimal.count > max(decimal.exponent, 0) ? decimal.count - decimal.exponent : 0
     }
 
     /// `[-]d[.ddd]e±XX`: the fraction is zero-padded to `fractionDigits`; the point is written
@@ -80,14 +80,13 @@ public enum FloatText {
         to out: inout [UInt8]
     ) {
         if decimal.negative { out.append(UInt8(ascii: "-")) }
-        let digits = decimal.digits
-        out.append(UInt8(ascii: "0") &+ (digits.first ?? 0))
-        let fraction = max(digits.count - 1, 0)
+        out.append(UInt8(ascii: "0") &+ decimal.digit(at: 0))
+        let fraction = max(decimal.count - 1, 0)
         if keepPoint || fraction > 0 || fractionDigits > 0 { out.append(UInt8(ascii: ".")) }
         var written = 0
         if fraction > 0 {
-            for index in 1..<digits.count {
-                out.append(UInt8(ascii: "0") &+ digits[index])
+            for index in 1..<decimal.count {
+                out.append(UInt8(ascii: "0") &+ decimal.digit(at: index))
             }
             written = fraction
         }
@@ -96,7 +95,7 @@ public enum FloatText {
             written += 1
         }
         out.append(UInt8(ascii: "e"))
-        let power = digits.isEmpty ? 0 : decimal.exponent - 1
+        let power = decimal.isZero ? 0 : decimal.exponent - 1
         out.append(power < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
         appendDecimal(power.magnitude, minimumDigits: exponentDigits, to: &out)
     }

@@ -52,7 +52,7 @@ struct FloatingFormat<T: NumpyFloatingPoint> {
                     }
                     let decimal = Self.scientificDigits(value, precision: Self.maximumPrecision)
                     decimals.append(decimal)
-                    precision = max(precision, max(decimal.digits.count - 1, 0))
+                    precision = max(precision, max(decimal.count - 1, 0))
                     padLeft = max(padLeft, decimal.negative ? 2 : 1)
                     let power = decimal.isZero ? 0 : decimal.exponent - 1
                     longestExponent = max(longestExponent, max(FloatText.decimalDigitCount(power.magnitude), 2))
@@ -95,14 +95,12 @@ struct FloatingFormat<T: NumpyFloatingPoint> {
         var decimal = shortest ?? scientificDigits(value, precision: maximumPrecision)
         // Zero, or the shortest digits already have that length (the closest decimal of a
         // length is the correct rounding to that length).
-        if decimal.isZero || decimal.digits.count == wanted { return decimal }
-        if decimal.digits.count > wanted {
+        if decimal.isZero || decimal.count == wanted { return decimal }
+        if decimal.count > wanted {
             decimal.round(keeping: wanted, of: value)
             return decimal
         }
-        decimal = ExactDecimal.allDigits(of: value)
-        decimal.round(keeping: wanted, of: value, exact: true)
-        return decimal
+        return ExactDecimal.rounded(value, significantDigits: wanted)
     }
 
     /// The shortest digits cut at `maximumPrecision` digits past the point.
