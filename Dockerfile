@@ -10,7 +10,7 @@ WORKDIR /src
 COPY . .
 # The same script .ci/run uses, so CI exercises this recipe.
 RUN scripts/build-release.sh \
-    && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/tapelab" /out/tapelab \
+    && install -D -s -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/tapelab" /out/tapelab \
     && mkdir -p web /out/app/config \
     && cp -R web /out/app/web \
     && cp config/tapelab.json /out/app/config/tapelab.json

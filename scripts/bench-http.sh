@@ -22,7 +22,7 @@ fi
 [ -x .build/release/tapelab ] || scripts/build-release.sh
 
 .build/release/tapelab serve --host 127.0.0.1 --port "$PORT" --log-level warning \
-    --set max_sessions="$((SESSIONS + 8))" &
+    --set max_sessions="$((SESSIONS + CONNECTIONS + 8))" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
