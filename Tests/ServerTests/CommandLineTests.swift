@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Kernel
 import Testing
 
 /// The `tapelab` binary itself, as built beside the test bundle.
@@ -103,17 +104,27 @@ import Testing
             (try? Self.run(["healthcheck", "--port", "\(port)"]).status) == 0
         }
         #expect(healthy)
-        let client = TestClient(host: "127.0.0.1", port: port)
-        client.connect()
-        async let reply = client.post(
-            "/api/execute", headers: [.contentType: "application/json"], body: try codeBody("sleep 0.5\nprint finished")
+        let control = TestClient(host: "127.0.0.1", port: port)
+        control.connect()
+        let created = try await control.post("/api/sessions", body: ByteBuffer())
+        let id = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: created.body ?? ByteBuffer()))["id"]?.stringValue ?? ""
+        let runner = TestClient(host: "127.0.0.1", port: port)
+        runner.connect()
+        async let reply = runner.post(
+            "/api/sessions/\(id)/execute", headers: [.contentType: "application/json"], body: try codeBody("sleep 0.5\nprint finished")
         )
-        try await Task.sleep(for: .milliseconds(200))
+        // Stop only once the cell is in the server's hands.
+        let busy = await eventually {
+            let info = try? await control.get("/api/sessions/\(id)")
+            return info.map { String(buffer: $0.body ?? ByteBuffer()).contains("\"busy\"") } ?? false
+        }
+        #expect(busy)
         kill(server.processIdentifier, SIGTERM)
         let response = try await reply
         #expect(response.status == .ok)
         #expect(String(buffer: response.body ?? ByteBuffer()).contains("finished"))
-        try await client.shutdown()
+        try? await runner.shutdown()
+        try? await control.shutdown()
         #expect(await eventually(timeout: .seconds(5)) { !server.isRunning })
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)
