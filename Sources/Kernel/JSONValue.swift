@@ -22,8 +22,11 @@ public enum JSONValue: Sendable, Equatable, Codable {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
+        } else if let value = try? container.decode([String: JSONValue].self) {
+            self = .object(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            // The document parsed, so what is left is a number no Int or Double can hold.
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a number is too large to represent")
         }
     }
 

@@ -96,6 +96,11 @@ public final class KernelSession: Sendable {
         state.withLock { $0.activeJobs == 0 }
     }
 
+    /// Cells waiting behind the running one.
+    public var queuedCells: Int {
+        state.withLock { $0.queuedCells }
+    }
+
     /// Whether a cell is running now (not just waiting).
     public var isRunningCell: Bool {
         state.withLock { $0.running != nil }

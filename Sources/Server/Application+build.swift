@@ -48,12 +48,21 @@ public func buildApplication(
     configuration: ServerConfiguration,
     logger: Logger,
     makeEngine: @escaping SessionRegistry.EngineFactory
-) -> some ApplicationProtocol {
+) -> Application<RouterResponder<TapeLabContext>> {
     let metrics = ServerMetrics()
     let registry = SessionRegistry(configuration: configuration, metrics: metrics, logger: logger, makeEngine: makeEngine)
-    let router = buildRouter(configuration: configuration, registry: registry, metrics: metrics)
-    return Application(
-        router: router,
+    return buildApplication(configuration: configuration, registry: registry, metrics: metrics, logger: logger)
+}
+
+/// Builds the server around an existing registry, so a caller can look inside its sessions.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    registry: SessionRegistry,
+    metrics: ServerMetrics,
+    logger: Logger
+) -> Application<RouterResponder<TapeLabContext>> {
+    Application(
+        router: buildRouter(configuration: configuration, registry: registry, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "TapeLab"),
         services: [registry],
         logger: logger

@@ -14,6 +14,12 @@ extension Request {
     /// - Throws: `APIError` 413 over `limit`, 415 when the body is not
     ///   declared as JSON, 400 when it is not UTF-8 or not JSON.
     func jsonBody(limit: Int) async throws(APIError) -> JSONValue? {
+        guard let data = try await checkedBody(limit: limit) else { return nil }
+        return try Self.decodeJSON(data)
+    }
+
+    /// The body's bytes once size, media type and encoding are checked; `nil` when empty.
+    private func checkedBody(limit: Int) async throws(APIError) -> Data? {
         if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw .bodyTooLarge(limit: limit)
         }
@@ -29,10 +35,14 @@ extension Request {
         }
         let bytes = buffer.readableBytesView
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidEncoding }
+        return Data(bytes)
+    }
+
+    private static func decodeJSON(_ data: Data) throws(APIError) -> JSONValue {
         do {
-            return try JSONCoding.decoder.decode(JSONValue.self, from: Data(bytes))
+            return try JSONCoding.decoder.decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw .malformedJSON(Self.describe(context))
+            throw .malformedJSON(describe(context))
         } catch {
             throw .malformedJSON("\(error)")
         }
@@ -42,9 +52,17 @@ extension Request {
     ///
     /// - Throws: `APIError` as `jsonBody`, and 400 when `code` is missing or not a string.
     func executeCode(limit: Int) async throws(APIError) -> String {
-        guard let json = try await jsonBody(limit: limit) else {
+        struct ExecuteRequest: Decodable {
+            var code: String
+        }
+        guard let data = try await checkedBody(limit: limit) else {
             throw .invalidRequest("The body must be a JSON object with a string member 'code'; it was empty.")
         }
+        // The common case in one typed pass; the general decode below only explains a failure.
+        if let request = try? JSONCoding.decoder.decode(ExecuteRequest.self, from: data) {
+            return request.code
+        }
+        let json = try Self.decodeJSON(data)
         guard let object = json.objectValue else {
             throw .invalidRequest("The body must be a JSON object with a string member 'code'.")
         }

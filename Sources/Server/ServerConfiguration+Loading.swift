@@ -1,4 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import Configuration
+import Kernel
 
 extension ServerConfiguration {
     /// Where the configuration is read from, highest priority first.
@@ -39,27 +45,51 @@ extension ServerConfiguration {
         providers.append(
             EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["TAPELAB_TOKEN"]))
         )
-        if let path = sources.configFile {
-            // The file's members are unprefixed; readers ask for `tapelab.<key>`.
-            let fileSettings = ConfigReader(
-                provider: InMemoryProvider(values: [
-                    AbsoluteConfigKey(["filePath"]): ConfigValue(.string(path), isSecret: false),
-                    AbsoluteConfigKey(["allowMissing"]): ConfigValue(.bool(!sources.configFileRequired), isSecret: false),
-                ])
-            )
-            let file: FileProvider<JSONSnapshot>
-            do {
-                file = try await FileProvider<JSONSnapshot>(config: fileSettings)
-            } catch {
-                throw Invalid("cannot read the config file \(path): \(error)")
-            }
-            providers.append(
-                file.mapKeys { key in
-                    guard key.components.first == "tapelab" else { return key }
-                    return AbsoluteConfigKey(Array(key.components.dropFirst()), context: key.context)
-                }
-            )
+        if let path = sources.configFile, let values = try Self.readConfigFile(path, required: sources.configFileRequired) {
+            providers.append(InMemoryProvider(name: path, values: values))
         }
         return try ServerConfiguration(reader: ConfigReader(providers: providers))
+    }
+
+    /// The members of the JSON config file at `path` as `tapelab.<key>` values.
+    ///
+    /// Read here with FoundationEssentials rather than swift-configuration's
+    /// JSON provider, which links all of Foundation (and ICU) into the binary.
+    ///
+    /// - Returns: `nil` when the file does not exist and is not `required`.
+    /// - Throws: `Invalid` when the file cannot be read or is not a JSON object of numbers, strings and booleans.
+    static func readConfigFile(_ path: String, required: Bool) throws(Invalid) -> [AbsoluteConfigKey: ConfigValue]? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(filePath: path))
+        } catch {
+            if !required && !FileManager.default.fileExists(atPath: path) { return nil }
+            throw Invalid("cannot read the config file \(path): \(error)")
+        }
+        let json: JSONValue
+        do {
+            json = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw Invalid("the config file \(path) is not valid JSON: \(error)")
+        }
+        guard let members = json.objectValue else { throw Invalid("the config file \(path) must hold a JSON object") }
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        let known = Set(keys.map(\.key))
+        for (key, member) in members {
+            guard known.contains(key) else {
+                throw Invalid("unknown key '\(key)' in the config file \(path); known keys: \(known.sorted().joined(separator: ", "))")
+            }
+            let content: ConfigContent
+            switch member {
+            case .string(let text): content = .string(text)
+            case .int(let number): content = .int(number)
+            case .double(let number): content = .double(number)
+            case .bool(let flag): content = .bool(flag)
+            case .null: continue
+            case .array, .object: throw Invalid("'\(key)' in the config file \(path) must be a number, string or boolean")
+            }
+            values[AbsoluteConfigKey(["tapelab", key])] = ConfigValue(content, isSecret: key == "token")
+        }
+        return values
     }
 }

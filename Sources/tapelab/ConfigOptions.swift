@@ -45,6 +45,12 @@ struct ConfigOptions: ParsableArguments {
         if let token { flags["token"] = ConfigValue(.string(token), isSecret: true) }
         if let webRoot { flags["web_root"] = ConfigValue(.string(webRoot), isSecret: false) }
         if let logLevel { flags["log_level"] = ConfigValue(.string(logLevel), isSecret: false) }
+        return try await Self.load(config: config, flags: flags, settings: settings)
+    }
+
+    /// Reads `flags` and `settings` (`KEY=VALUE`), then `TAPELAB_*` variables, then the config file, then the defaults.
+    static func load(config: String?, flags: [String: ConfigValue], settings: [String]) async throws -> ServerConfiguration {
+        var flags = flags
         let known = Set(ServerConfiguration.keys.map(\.key))
         for setting in settings {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
@@ -72,5 +78,18 @@ struct ConfigOptions: ParsableArguments {
         if let whole = Int(text) { return ConfigValue(.int(whole), isSecret: secret) }
         if let fraction = Double(text) { return ConfigValue(.double(fraction), isSecret: secret) }
         return ConfigValue(.string(text), isSecret: secret)
+    }
+}
+
+/// The configuration flags of subcommands that do not listen: the file and `--set`.
+struct KernelConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "JSON config file (default: config/tapelab.json when it exists; env TAPELAB_CONFIG).")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: "Sets a config key such as cell_timeout_seconds=5 (repeatable).")
+    var settings: [String] = []
+
+    func load() async throws -> ServerConfiguration {
+        try await ConfigOptions.load(config: config, flags: [:], settings: settings)
     }
 }

@@ -24,18 +24,21 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-errors"), help: "Run every cell even after one raises, and exit 0.")
     var allowErrors = false
 
-    @OptionGroup var options: ConfigOptions
+    @OptionGroup var options: KernelConfigOptions
 
     func run() async throws {
         let configuration = try await options.load()
         let input: Notebook
+        guard FileManager.default.fileExists(atPath: notebook) else {
+            throw ValidationError("no notebook at \(notebook)")
+        }
         do {
             let data = try Data(contentsOf: URL(filePath: notebook))
             input = try JSONDecoder().decode(Notebook.self, from: data)
         } catch {
             throw ValidationError("cannot read \(notebook) as an nbformat 4 notebook: \(error)")
         }
-        let session = KernelSession(id: "run", engine: PythonEngine(), limits: configuration.kernel)
+        let session = KernelSession(id: "run", engine: makeEngine(), limits: configuration.kernel)
         defer { session.close() }
         let result = try await session.run(input, allowErrors: allowErrors)
         for reply in result.replies {

@@ -60,10 +60,11 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     @Test func interruptEndsTheRunningCellOnlyAndQueuedCellsStillRun() async throws {
         let session = makeSession()
         defer { session.close() }
-        async let looping = session.execute("set kept yes\nloop")
+        _ = try await session.execute("set kept yes")
+        async let looping = session.execute("loop")
         #expect(await eventually { session.isRunningCell })
         async let queued = session.execute("print next")
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(await eventually { session.queuedCells == 1 })
         session.interrupt()
         let stopped = try await looping
         #expect(stopped.status == .error)
@@ -73,8 +74,8 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         }
         #expect(error.ename == "KeyboardInterrupt")
         #expect(error.traceback.last == "KeyboardInterrupt")
-        #expect(try await queued == ExecuteReply(status: .ok, executionCount: 2, outputs: [.stream(name: .stdout, text: "next\n")]))
-        #expect(try await session.execute("get kept").outputs == [.executeResult(executionCount: 3, text: "yes")])
+        #expect(try await queued == ExecuteReply(status: .ok, executionCount: 3, outputs: [.stream(name: .stdout, text: "next\n")]))
+        #expect(try await session.execute("get kept").outputs == [.executeResult(executionCount: 4, text: "yes")])
     }
 
     @Test func aCellPastItsDeadlineEndsWithTimeoutError() async throws {
@@ -123,7 +124,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         #expect(await eventually { session.isRunningCell })
         async let first = session.execute("print 1")
         async let second = session.execute("print 2")
-        try await Task.sleep(for: .milliseconds(50))
+        #expect(await eventually { session.queuedCells == 2 })
         await #expect(throws: KernelSessionError.queueFull(limit: 2)) { try await session.execute("print 3") }
         session.interrupt()
         _ = try await running
@@ -134,8 +135,8 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     @Test func cellsRunInArrivalOrder() async throws {
         let session = makeSession()
         defer { session.close() }
-        async let slow = session.execute("sleep 0.05\nprint slow")
-        try await Task.sleep(for: .milliseconds(10))
+        async let slow = session.execute("sleep 0.2\nprint slow")
+        #expect(await eventually { session.isRunningCell })
         async let fast = session.execute("print fast")
         let (a, b) = try await (slow, fast)
         #expect(a.executionCount == 1)
@@ -185,7 +186,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
         async let looping = session.execute("loop")
         #expect(await eventually { session.isRunningCell })
         async let queued: ExecuteReply = session.execute("print never")
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(await eventually { session.queuedCells == 1 })
         session.close()
         #expect(try await looping.status == .error)
         do {

@@ -44,6 +44,8 @@ import Testing
                 ("{\"code\": ", "malformed_json"),
                 ("not json at all", "malformed_json"),
                 ("{\"code\": 12}", "invalid_request"),
+                ("{\"code\": 1" + String(repeating: "0", count: 400) + "}", "malformed_json"),
+                (String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000), "malformed_json"),
                 ("{\"code\": null}", "invalid_request"),
                 ("{\"cod\": \"print x\"}", "invalid_request"),
                 ("[\"print x\"]", "invalid_request"),

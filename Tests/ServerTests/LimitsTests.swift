@@ -7,17 +7,14 @@ import Testing
 
 @Suite struct LimitsTests {
     @Test func aFullQueueIs429() async throws {
-        try await makeApplication { $0.kernel.maxQueuedCells = 1 }.test(.router) { client in
+        let server = makeServer { $0.kernel.maxQueuedCells = 1 }
+        try await server.application.test(.router) { client in
             let id = try await client.createSession().id
             async let running = client.reply("loop", in: id)
-            #expect(
-                try await eventually {
-                    try await client.execute(uri: "/api/sessions/\(id)", method: .get) { try decode(SessionInfo.self, $0).state == .busy }
-                }
-            )
-            try await Task.sleep(for: .milliseconds(30))
+            #expect(try await waitUntilRunning(id, in: server.registry))
             async let queued = client.reply("print queued", in: id)
-            try await Task.sleep(for: .milliseconds(50))
+            let session = try server.registry.session(id)
+            #expect(await eventually { session.queuedCells == 1 })
             let refused = try await client.run("print refused", in: id)
             #expect(try errorCode(refused, .tooManyRequests) == "queue_full")
             _ = try await client.execute(uri: "/api/sessions/\(id)/interrupt", method: .post)
@@ -63,7 +60,6 @@ import Testing
     @Test func idleSessionsAreCulled() async throws {
         try await makeApplication { $0.idleSessionLifetime = .milliseconds(100) }.test(.router) { client in
             let id = try await client.createSession().id
-            #expect(try await client.reply("print x", in: id).status == .ok)
             #expect(
                 try await eventually {
                     try await client.execute(uri: "/api/sessions/\(id)", method: .get).status == .notFound
@@ -75,9 +71,9 @@ import Testing
     }
 
     @Test func busySessionsAreNotCulled() async throws {
-        try await makeApplication { $0.idleSessionLifetime = .milliseconds(150) }.test(.router) { client in
+        try await makeApplication { $0.idleSessionLifetime = .milliseconds(400) }.test(.router) { client in
             let id = try await client.createSession().id
-            let reply = try await client.reply("sleep 0.5\nprint survived", in: id)
+            let reply = try await client.reply("sleep 1\nprint survived", in: id)
             #expect(reply.outputs == [.stream(name: .stdout, text: "survived\n")])
         }
     }

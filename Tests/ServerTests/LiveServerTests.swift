@@ -8,15 +8,12 @@ import Testing
 /// Behaviours that need real sockets and connections served in parallel.
 @Suite struct LiveServerTests {
     @Test func aLongCellInOneSessionDoesNotDelayAnother() async throws {
-        try await makeApplication().test(.ahc(.http)) { client in
+        let server = makeServer()
+        try await server.application.test(.ahc(.http)) { client in
             let busy = try await client.createSession().id
             let other = try await client.createSession().id
             async let longRunning = client.reply("sleep 10\nprint never", in: busy)
-            #expect(
-                try await eventually {
-                    try await client.execute(uri: "/api/sessions/\(busy)", method: .get) { try decode(SessionInfo.self, $0).state == .busy }
-                }
-            )
+            #expect(try await waitUntilRunning(busy, in: server.registry))
             let start = ContinuousClock.now
             for _ in 0..<20 {
                 #expect(try await client.reply("print quick", in: other).outputs == [.stream(name: .stdout, text: "quick\n")])

@@ -74,6 +74,16 @@ import Testing
         }
     }
 
+    @Test func aBrokenFileIsRefused() async throws {
+        for text in [#"{"port": "#, #"[1]"#, #"{"prot": 1}"#, #"{"port": [1]}"#] {
+            let path = try writeConfig(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            await #expect(throws: ServerConfiguration.Invalid.self, "\(text)") {
+                try await ServerConfiguration.load(from: .init(configFile: path))
+            }
+        }
+    }
+
     @Test func aNamedFileMustExist() async throws {
         await #expect(throws: ServerConfiguration.Invalid.self) {
             try await ServerConfiguration.load(from: .init(configFile: "/nonexistent/tapelab.json", configFileRequired: true))

@@ -114,15 +114,12 @@ import Testing
     }
 
     @Test func interruptStopsTheRunningCell() async throws {
-        try await makeApplication().test(.router) { client in
+        let server = makeServer()
+        try await server.application.test(.router) { client in
             let id = try await client.createSession().id
-            async let looping = client.reply("set kept 1\nloop", in: id)
-            #expect(
-                try await eventually {
-                    try await client.execute(uri: "/api/sessions/\(id)", method: .get) { try decode(SessionInfo.self, $0).state == .busy }
-                }
-            )
-            try await Task.sleep(for: .milliseconds(30))
+            _ = try await client.reply("set kept 1", in: id)
+            async let looping = client.reply("loop", in: id)
+            #expect(try await waitUntilRunning(id, in: server.registry))
             try await client.execute(uri: "/api/sessions/\(id)/interrupt", method: .post) { (response: TestResponse) throws in
                 #expect(response.status == .noContent)
             }
@@ -133,7 +130,7 @@ import Testing
                 return
             }
             #expect(error.ename == "KeyboardInterrupt")
-            #expect(try await client.reply("get kept", in: id).outputs == [.executeResult(executionCount: 2, text: "1")])
+            #expect(try await client.reply("get kept", in: id).outputs == [.executeResult(executionCount: 3, text: "1")])
         }
     }
 

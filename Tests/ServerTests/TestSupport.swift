@@ -8,13 +8,38 @@ import Testing
 
 /// A server on the command engine, quiet unless something goes wrong.
 func makeApplication(_ configure: (inout ServerConfiguration) -> Void = { _ in }) -> some ApplicationProtocol {
+    buildApplication(configuration: testConfiguration(configure), logger: quietLogger) { CommandEngine() }
+}
+
+private func testConfiguration(_ configure: (inout ServerConfiguration) -> Void) -> ServerConfiguration {
     var configuration = ServerConfiguration()
     configuration.port = 0
     configuration.webRoot = "/nonexistent-tapelab-web-root"
     configure(&configuration)
+    return configuration
+}
+
+private let quietLogger: Logger = {
     var logger = Logger(label: "tapelab-test")
     logger.logLevel = .warning
-    return buildApplication(configuration: configuration, logger: logger) { CommandEngine() }
+    return logger
+}()
+
+/// A server on the command engine and its session registry, for tests that must see inside sessions.
+func makeServer(
+    _ configure: (inout ServerConfiguration) -> Void = { _ in }
+) -> (application: Application<RouterResponder<TapeLabContext>>, registry: SessionRegistry) {
+    let configuration = testConfiguration(configure)
+    let metrics = ServerMetrics()
+    let registry = SessionRegistry(configuration: configuration, metrics: metrics, logger: quietLogger) { CommandEngine() }
+    let application = buildApplication(configuration: configuration, registry: registry, metrics: metrics, logger: quietLogger)
+    return (application, registry)
+}
+
+/// Polls until the session's cell is running, not just queued.
+func waitUntilRunning(_ id: String, in registry: SessionRegistry) async throws -> Bool {
+    let session = try registry.session(id)
+    return await eventually { session.isRunningCell }
 }
 
 let jsonHeaders: HTTPFields = [.contentType: "application/json"]
