@@ -11,6 +11,14 @@ let package = Package(
     targets: [
         .executableTarget(name: "TensorsBenchmark", dependencies: [.product(name: "Tensors", package: "TapeLab")]),
         .executableTarget(name: "InterpreterBenchmark", dependencies: [.product(name: "Interpreter", package: "TapeLab")]),
+        .executableTarget(
+            name: "LabBenchmark",
+            dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab")]
+        ),
+        .executableTarget(
+            name: "GradientBenchmark",
+            dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

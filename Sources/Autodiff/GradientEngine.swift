@@ -24,10 +24,12 @@ struct GradientEngine {
             if !record.acceptsBroadcastGradient && upstream.shape != record.outputShape {
                 upstream = try context.broadcast(upstream, to: record.outputShape)
             }
+            let keptSmall = upstream.shape != record.outputShape
             let inputGradients = try record.rule(upstream)
             for (input, gradient) in zip(record.inputs, inputGradients) {
                 guard let gradient, input.dtype.isFloatingPoint else { continue }
-                let fitted = try fit(gradient, to: input.shape)
+                let full = keptSmall ? try expandBroadcastAxes(gradient, input: input.shape, output: record.outputShape) : gradient
+                let fitted = try fit(full, to: input.shape)
                 gradients[input.id] = try accumulate(gradients[input.id], fitted)
             }
         }
@@ -59,6 +61,23 @@ struct GradientEngine {
     private func accumulate(_ existing: TrackedTensor?, _ gradient: TrackedTensor) throws -> TrackedTensor {
         guard let existing else { return gradient }
         return try context.add(existing, gradient)
+    }
+
+    /// A small (broadcast) upstream gradient passed through to an input that the op broadcast along an axis
+    /// the gradient is also broadcast along stands for one copy per output position there, so it is
+    /// materialised to the output's shape before `fit` sums those copies.
+    private func expandBroadcastAxes(_ gradient: TrackedTensor, input: [Int], output: [Int]) throws -> TrackedTensor {
+        let dims = gradient.shape
+        guard dims != output, input != output else { return gradient }
+        for axis in 0..<output.count where output[axis] != 1 {
+            let fromEnd = output.count - axis
+            let inputDim = fromEnd <= input.count ? input[input.count - fromEnd] : 1
+            let gradientDim = fromEnd <= dims.count ? dims[dims.count - fromEnd] : 1
+            if inputDim == 1 && gradientDim == 1 {
+                return try context.broadcast(gradient, to: output)
+            }
+        }
+        return gradient
     }
 
     /// Sums away the axes along which `gradient` is larger than `shape` (the input was broadcast);

@@ -33,6 +33,6 @@ public enum TensorLimits {
     /// TensorFlow's wording for an allocation that cannot be made.
     public static func oomMessage(shape: [Int], dtype: DType) -> String {
         let dims = shape.map(String.init).joined(separator: ",")
-        return "OOM when allocating tensor with shape[\(dims)] and type \(dtype.kernelName) on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu"
+        return "OOM when allocating tensor with shape[\(dims)] and type \(dtype.kernelName) on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu"
     }
 }

@@ -15,6 +15,7 @@ final class GlobalSlot {
 public final class CancellationToken: Sendable {
     private let interrupted = Atomic<Bool>(false)
     private let deadline = Atomic<UInt64>(0)
+    private let linkedInterrupt = Mutex<(@Sendable () -> Bool)?>(nil)
 
     public init() {}
 
@@ -37,9 +38,16 @@ public final class CancellationToken: Sendable {
         deadline.store(0, ordering: .relaxed)
     }
 
+    /// Also stops with `KeyboardInterrupt` while `check` answers true: a host's own interrupt
+    /// flag, read at the same points as this token's. Nil unlinks.
+    public func linkInterrupt(_ check: (@Sendable () -> Bool)?) { linkedInterrupt.withLock { $0 = check } }
+
     func clearInterrupt() { interrupted.store(false, ordering: .relaxed) }
 
-    var isInterrupted: Bool { interrupted.load(ordering: .relaxed) }
+    var isInterrupted: Bool {
+        if interrupted.load(ordering: .relaxed) { return true }
+        return linkedInterrupt.withLock { $0 }?() ?? false
+    }
 
     var isPastDeadline: Bool {
         let d = deadline.load(ordering: .relaxed)

@@ -1,0 +1,38 @@
+// Cases and the texts TensorFlow 2.21 prints for them (its internal prefixes stripped, as the
+// conformance rules do). Each runs as one cell in a fresh session.
+
+/// Creation and TensorFlow's dtype inference.
+let creationCases: [(code: String, expected: String)] = [
+    ("tf.constant([[1, 2], [3, 4]])", "<tf.Tensor: shape=(2, 2), dtype=int32, numpy=\narray([[1, 2],\n       [3, 4]], dtype=int32)>\n"),
+    ("tf.constant([1, 2.5])", "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 2.5], dtype=float32)>\n"),
+    ("tf.constant([True, False])", "<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>\n"),
+    ("tf.constant([])", "<tf.Tensor: shape=(0,), dtype=float32, numpy=array([], dtype=float32)>\n"),
+    ("tf.constant(2**40)", "<tf.Tensor: shape=(), dtype=int64, numpy=1099511627776>\n"),
+    ("tf.constant([1, 2**40])", "<tf.Tensor: shape=(2,), dtype=int64, numpy=array([            1, 1099511627776])>\n"),
+    ("tf.constant(2**70)", "!! ValueError: Can't convert Python sequence with out-of-range integer to Tensor."),
+    ("tf.constant([True, 1])", "!! ValueError: Can't convert Python sequence with mixed types to Tensor."),
+    ("tf.constant([[1], [2, 3]])", "!! ValueError: Can't convert non-rectangular Python sequence to Tensor."),
+    ("tf.constant(None)", "!! ValueError: Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor."),
+    ("tf.constant(3.7, dtype=tf.int32)", "!! TypeError: Cannot convert 3.7 to EagerTensor of dtype int32"),
+    ("tf.constant([1.0, 2], dtype=tf.int64)", "!! TypeError: Cannot convert [1.0, 2] to EagerTensor of dtype int64"),
+    ("tf.constant((1, 2), dtype=tf.float64)", "<tf.Tensor: shape=(2,), dtype=float64, numpy=array([1., 2.])>\n"),
+    ("tf.constant(5, shape=[2])", "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 5], dtype=int32)>\n"),
+    ("tf.constant(tf.constant([1, 2]), dtype=tf.float32)", "!! TypeError: Expected tensor [1 2] with dtype tf.float32, but got dtype tf.int32."),
+    ("tf.convert_to_tensor([1., 2.])", "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>\n"),
+    ("tf.convert_to_tensor(tf.constant(1.), dtype=tf.float64)", "!! ValueError: Tensor conversion requested dtype float64 for Tensor with dtype float32: <tf.Tensor: shape=(), dtype=float32, numpy=1.0>"),
+    ("tf.fill([2], 3)", "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 3], dtype=int32)>\n"),
+    ("tf.fill([2], True)", "<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True,  True])>\n"),
+    ("tf.ones([2], tf.int32)", "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 1], dtype=int32)>\n"),
+    ("tf.zeros((2, 1), dtype=tf.float64)", "<tf.Tensor: shape=(2, 1), dtype=float64, numpy=\narray([[0.],\n       [0.]])>\n"),
+    ("tf.zeros_like(tf.constant([[1, 2]]))", "<tf.Tensor: shape=(1, 2), dtype=int32, numpy=array([[0, 0]], dtype=int32)>\n"),
+    ("tf.eye(2, 3, dtype=tf.int64)", "<tf.Tensor: shape=(2, 3), dtype=int64, numpy=\narray([[1, 0, 0],\n       [0, 1, 0]])>\n"),
+    ("tf.range(1, 5, 2.)", "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>\n"),
+    ("tf.range(3, dtype=tf.int64)", "<tf.Tensor: shape=(3,), dtype=int64, numpy=array([0, 1, 2])>\n"),
+    ("tf.linspace(0., 1., 3)", "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>\n"),
+    ("tf.cast(tf.constant([1.7, -1.7]), tf.int32)", "<tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>\n"),
+    ("tf.cast(tf.constant([0., 2.]), tf.bool)", "<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>\n"),
+    ("tf.cast([1, 2], tf.float32)", "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>\n"),
+    ("tf.Variable(1.)", "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=1.0>\n"),
+    ("tf.Variable([1, 2], name='w')", "<tf.Variable 'w:0' shape=(2,) dtype=int32, numpy=array([1, 2], dtype=int32)>\n"),
+    ("tf.Variable(2, dtype=tf.float32)", "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=2.0>\n"),
+]
