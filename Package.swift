@@ -8,9 +8,16 @@ let package = Package(
     products: [
         .library(name: "Tensors", targets: ["Tensors"]),
         .library(name: "Interpreter", targets: ["Interpreter"]),
+        .executable(name: "tapelab", targets: ["tapelab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // `traits: []` keeps full Foundation (and ICU) out of the server binary.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", exact: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "Tensors"),
@@ -18,6 +25,24 @@ let package = Package(
         .target(name: "Interpreter", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "TensorFlowAPI", dependencies: ["Tensors", "Autodiff", "Interpreter"]),
         .target(name: "Kernel", dependencies: ["TensorFlowAPI", "Interpreter"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Kernel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "tapelab",
+            dependencies: [
+                "Server",
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Reads the executed notebooks in Tests/Conformance and applies their matching rules.
         .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
@@ -25,6 +50,15 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "ConformanceSupport"]),
         .testTarget(name: "TensorFlowAPITests", dependencies: ["TensorFlowAPI", "Kernel", "ConformanceSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "ConformanceSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server",
+                "Kernel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,0 @@
-// Kernel: sessions, cell semantics, outputs, limits, notebooks.

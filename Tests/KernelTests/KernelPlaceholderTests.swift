@@ -1,6 +1,0 @@
-import Testing
-@testable import Kernel
-
-@Test func KernelModuleLinks() {
-    #expect(Bool(true))
-}

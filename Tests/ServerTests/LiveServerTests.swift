@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Kernel
+import Testing
+@testable import Server
+
+/// Behaviours that need real sockets and connections served in parallel.
+@Suite struct LiveServerTests {
+    @Test func aLongCellInOneSessionDoesNotDelayAnother() async throws {
+        try await makeApplication().test(.ahc(.http)) { client in
+            let busy = try await client.createSession().id
+            let other = try await client.createSession().id
+            async let longRunning = client.reply("sleep 10\nprint never", in: busy)
+            #expect(
+                try await eventually {
+                    try await client.execute(uri: "/api/sessions/\(busy)", method: .get) { try decode(SessionInfo.self, $0).state == .busy }
+                }
+            )
+            let start = ContinuousClock.now
+            for _ in 0..<20 {
+                #expect(try await client.reply("print quick", in: other).outputs == [.stream(name: .stdout, text: "quick\n")])
+                #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+            }
+            #expect(ContinuousClock.now - start < .seconds(2))
+            _ = try await client.execute(uri: "/api/sessions/\(busy)/interrupt", method: .post)
+            let stopped = try await longRunning
+            guard case .error(let error)? = stopped.outputs.last else {
+                Issue.record("no error output")
+                return
+            }
+            #expect(error.ename == "KeyboardInterrupt")
+        }
+    }
+
+    @Test func liveRoundTripWithPlainText() async throws {
+        try await makeApplication().test(.live) { client in
+            let id = try await client.createSession().id
+            var headers = jsonHeaders
+            headers[.accept] = "text/plain"
+            let response = try await client.run("print over the wire\nresult 5", in: id, headers: headers)
+            #expect(String(buffer: response.body) == "over the wire\n5\n")
+            let big = try await client.execute(
+                uri: "/api/execute", method: .post, headers: jsonHeaders,
+                body: try codeBody("print " + String(repeating: "y", count: 2 << 20))
+            )
+            #expect(try errorCode(big, .contentTooLarge) == "body_too_large")
+        }
+    }
+}
