@@ -381,6 +381,12 @@ class BrowserTestCase(unittest.TestCase):
         self.page = NotebookPage()
         self.engine = engine()
 
+    def tearDown(self):
+        # Script errors in the page fail the test; failed requests (401, 404) are expected in some tests.
+        logs = driver().get_log("browser")
+        errors = [e["message"] for e in logs if e["level"] == "SEVERE" and "Failed to load resource" not in e["message"]]
+        self.assertEqual(errors, [], "the page logged errors")
+
     def download(self, click, suffix, timeout=WAIT_SECONDS):
         """Empties the download folder, calls click(), and returns the one file it downloads."""
         for old in downloads_dir().iterdir():
