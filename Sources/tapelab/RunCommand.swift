@@ -35,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read \(notebook) as an nbformat 4 notebook: \(error)")
         }
-        let session = KernelSession(id: "run", engine: CommandEngine(), limits: configuration.kernel)
+        let session = KernelSession(id: "run", engine: PythonEngine(), limits: configuration.kernel)
         defer { session.close() }
         let result = try await session.run(input, allowErrors: allowErrors)
         for reply in result.replies {

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "token": .string(configuration.token == nil ? "none" : "set"), "web_root": .string(configuration.webRoot),
             ]
         )
-        let application = buildApplication(configuration: configuration, logger: logger) { CommandEngine() }
+        let application = buildApplication(configuration: configuration, logger: logger) { PythonEngine() }
         try await serve(application, configuration: configuration, logger: logger)
     }
 }

@@ -1,1 +1,0 @@
-// Autodiff: tensors with identity, op dispatch, GradientTape, Variable, gradient rules.

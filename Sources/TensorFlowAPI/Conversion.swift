@@ -1,0 +1,224 @@
+import Autodiff
+import BigInt
+import Interpreter
+import Tensors
+
+/// TensorFlow's conversion of Python values to tensors (`tf.constant`, `convert_to_tensor`, and
+/// the Python operands of tensor operators).
+extension TensorFlowSession {
+    /// The tracked tensor behind a tensor or variable object (a variable is read, so tapes see it);
+    /// nil for other values.
+    func tracked(_ value: Value) throws -> TrackedTensor? {
+        guard case .object(let object) = value else { return nil }
+        if let tensor = object as? PyTensor { return tensor.tensor }
+        if let variable = object as? PyVariable {
+            return try kernel("ReadVariableOp") { try context.read(variable.variable) }
+        }
+        return nil
+    }
+
+    /// Converts any tensor-like value to a tracked tensor, as `tf.convert_to_tensor(value, dtype)`.
+    func toTracked(_ value: Value, dtype: DType? = nil) throws -> TrackedTensor {
+        if let tracked = try tracked(value) {
+            if let dtype, dtype != tracked.dtype {
+                throw PyError.value("Tensor conversion requested dtype \(dtype) for Tensor with dtype \(tracked.dtype): \(tensorRepr(tracked.value))")
+            }
+            return tracked
+        }
+        let tensor = try constantTensor(value, dtype: dtype)
+        return try kernel("Const") { try context.constant(tensor) }
+    }
+
+    /// The operand of a binary op whose other operand has `dtype`: tensors as they are, Python
+    /// values converted to `dtype` (`Cannot convert 2.5 to EagerTensor of dtype int32`).
+    /// - Parameter lenient: convert by inference when `dtype` cannot hold the value, leaving the
+    ///   mismatch to the kernel (what `+` with a tensor on the left does).
+    func operand(_ value: Value, like dtype: DType, lenient: Bool = false) throws -> TrackedTensor {
+        if let tracked = try tracked(value) { return tracked }
+        do {
+            let tensor = try constantTensor(value, dtype: dtype)
+            return try kernel("Const") { try context.constant(tensor) }
+        } catch let error as PyError where lenient && error.type === Builtin.typeError {
+            let tensor = try constantTensor(value, dtype: nil)
+            return try kernel("Const") { try context.constant(tensor) }
+        }
+    }
+
+    /// The constant tensor for a Python value: nested lists and tuples of numbers and bools,
+    /// arrays, tensors, variables; TensorFlow's dtype inference when `dtype` is nil.
+    func constantTensor(_ value: Value, dtype: DType?) throws -> Tensor {
+        if let tracked = try tracked(value) {
+            if let dtype, dtype != tracked.dtype {
+                throw PyError.type("Expected tensor \(tracked.value.numpyStr()) with dtype tf.\(dtype), but got dtype tf.\(tracked.dtype).")
+            }
+            return tracked.value
+        }
+        if case .object(let object) = value, let array = object as? PyNDArray {
+            guard let dtype, dtype != array.tensor.dtype else { return array.tensor }
+            return array.tensor.cast(to: dtype)
+        }
+        var leaves: [Value] = []
+        var shape: [Int] = []
+        try collect(value, depth: 0, shape: &shape, leaves: &leaves)
+        return try makeTensor(leaves: leaves, shape: shape, dtype: dtype, original: value)
+    }
+
+    /// Flattens nested lists and tuples, checking they are rectangular.
+    private func collect(_ value: Value, depth: Int, shape: inout [Int], leaves: inout [Value]) throws {
+        let items: [Value]
+        switch value {
+        case .list(let list): items = list.items
+        case .tuple(let tuple): items = tuple.items
+        default:
+            if depth != shape.count {
+                throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.")
+            }
+            leaves.append(try leaf(value))
+            return
+        }
+        guard depth < 64 else { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
+        if depth == shape.count {
+            // The first sequence at this depth fixes the dimension, unless scalars were seen here.
+            if !leaves.isEmpty && depth == 0 { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
+            shape.append(items.count)
+        } else if depth > shape.count || shape[depth] != items.count {
+            throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.")
+        }
+        for item in items {
+            try collect(item, depth: depth + 1, shape: &shape, leaves: &leaves)
+        }
+    }
+
+    /// A leaf as a Python number or bool: scalar tensors and arrays give their element.
+    private func leaf(_ value: Value) throws -> Value {
+        switch value {
+        case .bool, .int, .float: return value
+        case .object(let object):
+            if object is PyBigInt { return value }
+            if let tracked = try tracked(value), tracked.value.isScalar { return scalarValue(tracked.value) }
+            if let array = object as? PyNDArray, array.tensor.isScalar { return scalarValue(array.tensor) }
+        default: break
+        }
+        if value.isNone {
+            throw PyError.value("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")
+        }
+        throw PyError.value("Attempt to convert a value (\(pythonRepr(value))) with an unsupported type (<class '\(value.type.qualifiedName)'>) to a Tensor.")
+    }
+
+    private func makeTensor(leaves: [Value], shape: [Int], dtype requested: DType?, original: Value) throws -> Tensor {
+        var hasBool = false, hasNumber = false, hasFloat = false
+        for leaf in leaves {
+            switch leaf {
+            case .bool: hasBool = true
+            case .float: hasFloat = true; hasNumber = true
+            default: hasNumber = true
+            }
+        }
+        let dtype: DType
+        if let requested {
+            dtype = requested
+        } else if hasBool && hasNumber {
+            throw PyError.value("Can't convert Python sequence with mixed types to Tensor.")
+        } else if hasBool {
+            dtype = .bool
+        } else if hasFloat || leaves.isEmpty {
+            dtype = .float32
+        } else {
+            dtype = try inferredIntegerType(leaves)
+        }
+        let cannotConvert = PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(dtype)")
+        switch dtype {
+        case .float32, .float64:
+            var doubles: [Double] = []
+            doubles.reserveCapacity(leaves.count)
+            for leaf in leaves {
+                switch leaf {
+                case .float(let d): doubles.append(d)
+                case .int(let i): doubles.append(Double(i))
+                case .bool(let b):
+                    if requested != nil && !hasNumber { throw cannotConvert }
+                    doubles.append(b ? 1 : 0)
+                default: doubles.append(Double(leaf.bigIntValue ?? 0))
+                }
+            }
+            return try kernel("Const") { try Tensor(shape: shape, doubles: doubles, dtype: dtype) }
+        case .int32, .int64:
+            var ints: [Int64] = []
+            ints.reserveCapacity(leaves.count)
+            let range: ClosedRange<BigInt> = dtype == .int32 ? BigInt(Int32.min)...BigInt(Int32.max) : BigInt(Int64.min)...BigInt(Int64.max)
+            for leaf in leaves {
+                switch leaf {
+                case .float: throw cannotConvert
+                case .bool(let b):
+                    if requested != nil { throw cannotConvert }
+                    ints.append(b ? 1 : 0)
+                default:
+                    guard let big = leaf.bigIntValue, range.contains(big), let small = Int64(exactly: big) else {
+                        throw PyError.value("Can't convert Python sequence with out-of-range integer to \(dtype) Tensor.")
+                    }
+                    ints.append(small)
+                }
+            }
+            return try kernel("Const") { try Tensor(shape: shape, int64s: ints, dtype: dtype) }
+        case .bool:
+            var bools: [Bool] = []
+            bools.reserveCapacity(leaves.count)
+            for leaf in leaves {
+                guard case .bool(let b) = leaf else { throw cannotConvert }
+                bools.append(b)
+            }
+            return try kernel("Const") { try Tensor(shape: shape, storage: .bool(bools)) }
+        }
+    }
+
+    private func inferredIntegerType(_ leaves: [Value]) throws -> DType {
+        var dtype = DType.int32
+        for leaf in leaves {
+            switch leaf {
+            case .int(let i):
+                if Int32(exactly: i) == nil { dtype = .int64 }
+            default:
+                guard let big = leaf.bigIntValue, Int64(exactly: big) != nil else {
+                    throw PyError.value("Can't convert Python sequence with out-of-range integer to Tensor.")
+                }
+                dtype = .int64
+            }
+        }
+        return dtype
+    }
+}
+
+/// The Python value of a scalar tensor's element: float, int or bool.
+func scalarValue(_ tensor: Tensor) -> Value {
+    switch tensor.storage {
+    case .bool(let a): return .bool(a.first ?? false)
+    case .int32(let a): return .int(Int(a.first ?? 0))
+    case .int64(let a): return .int(Int(a.first ?? 0))
+    case .float32(let a): return .float(Double(a.first ?? 0))
+    case .float64(let a): return .float(a.first ?? 0)
+    }
+}
+
+/// `repr` of the plain Python values TensorFlow quotes in its messages.
+func pythonRepr(_ value: Value) -> String {
+    switch value {
+    case .none: return "None"
+    case .bool(let b): return b ? "True" : "False"
+    case .int(let i): return String(i)
+    case .float(let d): return FloatRepr.repr(d)
+    case .str(let s): return "'" + s.value + "'"
+    case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
+    case .tuple(let t):
+        if t.items.count == 1 { return "(" + pythonRepr(t.items[0]) + ",)" }
+        return "(" + t.items.map(pythonRepr).joined(separator: ", ") + ")"
+    case .dict: return "{...}"
+    case .object(let o):
+        if let big = o as? PyBigInt { return String(big.value) }
+        if let t = o as? PyTensor { return tensorRepr(t.value) }
+        if let v = o as? PyVariable { return variableRepr(v) }
+        if let d = o as? PyDType { return "tf.\(d.dtype)" }
+        if let s = o as? PyTensorShape { return s.reprText }
+        if let a = o as? PyNDArray { return a.reprText }
+        return "<\(o.pyType.qualifiedName) object>"
+    }
+}

@@ -1,1 +1,0 @@
-// TensorFlowAPI: the `tensorflow` module as notebook cells see it.

@@ -1,0 +1,91 @@
+/// A Swift type that can be a tensor's element: the bridge between `TensorStorage`'s cases
+/// and generic kernels.
+protocol TensorElement: Sendable, Equatable {
+    static var dtype: DType { get }
+    /// Wraps elements of this type in the storage case that holds them.
+    static func storage(_ elements: [Self]) -> TensorStorage
+    static var zero: Self { get }
+    static var one: Self { get }
+    /// The element converted to `Double` (bool: 0 or 1).
+    var doubleValue: Double { get }
+}
+
+extension Bool: TensorElement {
+    static var dtype: DType { .bool }
+    static func storage(_ elements: [Bool]) -> TensorStorage { .bool(elements) }
+    static var zero: Bool { false }
+    static var one: Bool { true }
+    var doubleValue: Double { self ? 1 : 0 }
+}
+
+extension Int32: TensorElement {
+    static var dtype: DType { .int32 }
+    static var one: Int32 { 1 }
+    static func storage(_ elements: [Int32]) -> TensorStorage { .int32(elements) }
+    var doubleValue: Double { Double(self) }
+}
+
+extension Int64: TensorElement {
+    static var dtype: DType { .int64 }
+    static var one: Int64 { 1 }
+    static func storage(_ elements: [Int64]) -> TensorStorage { .int64(elements) }
+    var doubleValue: Double { Double(self) }
+}
+
+extension Float: TensorElement {
+    static var dtype: DType { .float32 }
+    static var one: Float { 1 }
+    static func storage(_ elements: [Float]) -> TensorStorage { .float32(elements) }
+    var doubleValue: Double { Double(self) }
+}
+
+extension Double: TensorElement {
+    static var dtype: DType { .float64 }
+    static var one: Double { 1 }
+    static func storage(_ elements: [Double]) -> TensorStorage { .float64(elements) }
+    var doubleValue: Double { self }
+}
+
+/// Makes an array of `count` elements by letting `body` write every one of them.
+///
+/// Avoids initialising memory that the kernel overwrites anyway.
+@inline(__always)
+func makeArray<T>(count: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        adviseHugePages(buffer)
+        body(buffer)
+        initialized = count
+    }
+}
+
+extension TensorStorage {
+    /// The same storage viewed as elements of `T`, when that is its type.
+    func elements<T: TensorElement>(_: T.Type) -> [T]? {
+        switch self {
+        case .bool(let a): return a as? [T]
+        case .int32(let a): return a as? [T]
+        case .int64(let a): return a as? [T]
+        case .float32(let a): return a as? [T]
+        case .float64(let a): return a as? [T]
+        }
+    }
+}
+
+/// Asks the kernel to back a large, not yet touched buffer with huge pages, as numpy does:
+/// writing a fresh 64 MB result otherwise spends most of its time in page faults.
+@inline(__always)
+func adviseHugePages<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
+    #if os(Linux)
+    let bytes = buffer.count &* MemoryLayout<T>.stride
+    guard bytes >= 1 << 22, let base = buffer.baseAddress else { return }
+    let page = 4096
+    let start = (Int(bitPattern: base) &+ page &- 1) & ~(page &- 1)
+    let end = (Int(bitPattern: base) &+ bytes) & ~(page &- 1)
+    guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(pointer, end &- start, MADV_HUGEPAGE)
+    #endif
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,6 +1,0 @@
-import Testing
-@testable import Autodiff
-
-@Test func AutodiffModuleLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,44 @@
+import Testing
+import Tensors
+@testable import Autodiff
+
+@Suite struct MemoryTests {
+    @Test func droppingATapeReleasesWhatItRecorded() throws {
+        let c = TapeContext()
+        let before = c.memory.liveBytes
+        do {
+            let x = try c.constant(Tensor.ones(shape: [1000], dtype: .float32))
+            var tape: GradientTape? = GradientTape(context: c, persistent: true)
+            try tape?.enter()
+            tape?.watch(x)
+            for _ in 0..<10 { _ = try c.unary(.exp, c.multiply(x, x)) }
+            tape?.exit()
+            // The tape keeps alive what its rules need (each exp's output)…
+            #expect(c.memory.liveBytes == before + 11 * 4000)
+            tape = nil
+            // …and frees them when dropped; only `x` is left.
+            #expect(c.memory.liveBytes == before + 4000)
+        }
+        #expect(c.memory.liveBytes == before)
+    }
+
+    @Test func nonPersistentGradientReleasesRecords() throws {
+        let c = TapeContext()
+        let x = try c.constant(Tensor.ones(shape: [1000], dtype: .float32))
+        let tape = GradientTape(context: c)
+        try tape.enter()
+        tape.watch(x)
+        var y: TrackedTensor? = try c.unary(.exp, c.multiply(x, x))
+        tape.exit()
+        _ = try tape.gradient(targets: [.tensor(#require(y))], sources: [.tensor(x)])
+        y = nil
+        #expect(c.memory.liveBytes == 4000)
+    }
+
+    @Test func budgetRefusesTensorsPastIt() throws {
+        let c = TapeContext(memory: MemoryAccount(budget: 10_000))
+        let kept = try c.constant(Tensor.ones(shape: [2000], dtype: .float32))
+        #expect(throws: TensorError.self) { try c.multiply(kept, kept) }
+        #expect(c.memory.liveBytes == 8000)
+    }
+}

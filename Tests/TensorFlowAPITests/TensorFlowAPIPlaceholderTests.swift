@@ -1,6 +1,0 @@
-import Testing
-@testable import TensorFlowAPI
-
-@Test func TensorFlowAPIModuleLinks() {
-    #expect(Bool(true))
-}
