@@ -51,6 +51,10 @@ class ExampleNotebookTests(BrowserTestCase):
         set_viewport(*DESKTOP)
         page.js("window.scrollTo(0, 0)")
         screenshot("lab-after-run-all-1280x800")
+        # And where the first outputs are: lab cell 2's printed gradient and the cells after it.
+        page.js("document.querySelectorAll('.cell[data-cell-type=code]')[1].querySelector('.outputs').scrollIntoView({block: 'start'})")
+        screenshot("lab-after-run-all-1280x800-outputs")
+        page.js("window.scrollTo(0, 0)")
         if not self.engine.python:
             self.fail(
                 "The server's sessions run the command test engine, not the Python kernel "

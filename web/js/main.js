@@ -24,6 +24,7 @@ class NotebookPage {
     this.notebook = loadSaved() || emptyNotebook();
     this.bindToolbar();
     this.render();
+    this.keepFocusClearOfHeader();
     window.addEventListener('pagehide', () => this.saveNow());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.saveNow();
@@ -36,6 +37,18 @@ class NotebookPage {
     } catch (error) {
       this.showBanner(`Could not start a kernel session: ${error.message}`, 'Try again', () => this.newSession());
     }
+  }
+
+  /** Scrolling to a cell or an output stops below the sticky header, however tall the banner makes it. */
+  keepFocusClearOfHeader() {
+    const header = document.querySelector('.app-header');
+    const update = () => {
+      const sticky = getComputedStyle(header).position === 'sticky';
+      document.documentElement.style.scrollPaddingTop = sticky ? `${header.offsetHeight + 8}px` : '0px';
+    };
+    new ResizeObserver(update).observe(header);
+    window.addEventListener('resize', update);
+    update();
   }
 
   // MARK: toolbar
