@@ -140,7 +140,7 @@ class RunningTests(BrowserTestCase):
         page.wait_kernel("idle")
         page.set_source(0, self.engine.print("still alive"))
         page.run_cell(0)
-        page.wait(lambda: page.outputs(0) and page.outputs(0)[0].get("text") == "still alive\n", "the session did not survive")
+        page.wait(lambda: [o["text"] for o in page.outputs(0)] == ["still alive\n"], "the session did not survive")
 
     def test_restart_clears_variables_and_counts(self):
         page = self.page.open_fresh()
@@ -152,7 +152,7 @@ class RunningTests(BrowserTestCase):
         page.click("restart")
         page.wait(lambda: (page.banner() or {}).get("text", "").startswith("Kernel restarted"), "no word of the restart")
         page.run_cell(1)
-        page.wait(lambda: page.outputs(1) and page.outputs(1)[0]["type"] == "error", "the cell did not run again")
+        page.wait(lambda: [o["type"] for o in page.outputs(1)] == ["error"], "the cell did not run again")
         self.assertEqual(page.outputs(1)[0]["ename"], "NameError")
         self.assertEqual(page.prompt(1), "In [1]:", "the count starts again after a restart")
 

@@ -152,7 +152,7 @@ class SessionLossTests(BrowserTestCase):
         page.wait_kernel("idle")
         self.assertNotEqual(page.session_id(), old)
         page.run_cell(0)
-        page.wait(lambda: page.outputs(0)[0]["text"] == "after\n", "the new session did not run the cell")
+        page.wait(lambda: [o["text"] for o in page.outputs(0)] == ["after\n"], "the new session did not run the cell")
         self.assertEqual(page.prompt(0), "In [1]:")
 
     def test_reload_after_the_session_vanished_starts_a_new_one(self):

@@ -29,6 +29,12 @@ export class Kernel {
     this.generation = 0;
     this.pending = 0;
     this.state = 'starting';
+    this.connecting = false;
+  }
+
+  /** Whether cells can be queued: there is a session, or one is being started. */
+  get available() {
+    return this.sessionId !== null || this.connecting;
   }
 
   setState(state, detail) {
@@ -41,7 +47,10 @@ export class Kernel {
    * Cells queued meanwhile wait for it.
    */
   start(options) {
-    const started = this.connect(options);
+    this.connecting = true;
+    const started = this.connect(options).finally(() => {
+      this.connecting = false;
+    });
     this.chain = this.chain.then(() => started).catch(() => {});
     return started;
   }

@@ -187,7 +187,7 @@ class NotebookPage {
       return Promise.resolve();
     }
     if (view.cell.type !== 'code') return Promise.resolve();
-    if (!this.kernel.sessionId && this.kernel.state !== 'starting') {
+    if (!this.kernel.available) {
       this.sessionLost(null);
       return Promise.resolve();
     }
