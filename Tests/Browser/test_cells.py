@@ -24,6 +24,30 @@ class RunningTests(BrowserTestCase):
         self.assertEqual(page.js("return document.activeElement === document.querySelectorAll('.cell')[1].querySelector('textarea')"), True)
         self.assertEqual(page.prompt(1), "In [2]:")
 
+    def test_cell_run_before_the_session_is_ready_waits_for_it(self):
+        # A slow network keeps the page's POST /api/sessions in flight while the cell is run.
+        page = self.page
+        page.driver.execute_cdp_cmd("Network.enable", {})
+        slow = {"offline": False, "latency": 250, "downloadThroughput": -1, "uploadThroughput": -1}
+        page.driver.execute_cdp_cmd("Network.emulateNetworkConditions", slow)
+        try:
+            page.open_fresh(wait_for_kernel=False)
+            self.assertTrue(page.js("return window.tapelab.kernel.connecting"), "the session was ready too soon to test this")
+            page.set_source(0, self.engine.print("early"))
+            page.add_code(self.engine.print("early too"))
+            page.js(
+                "for (const e of document.querySelectorAll('.cell textarea'))"
+                " e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', ctrlKey: true, bubbles: true}))"
+            )
+            self.assertTrue(page.js("return window.tapelab.kernel.connecting"), "the session was ready too soon to test this")
+            self.assertEqual(page.wait_outputs(0), [{"type": "stream", "name": "stdout", "text": "early\n"}])
+            self.assertEqual(page.wait_outputs(1), [{"type": "stream", "name": "stdout", "text": "early too\n"}])
+            self.assertIsNone(page.banner())
+        finally:
+            fast = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+            page.driver.execute_cdp_cmd("Network.emulateNetworkConditions", fast)
+            page.driver.execute_cdp_cmd("Network.disable", {})
+
     def test_cells_queued_quickly_run_one_at_a_time_in_order(self):
         page = self.page.open_fresh()
         # Count the execute requests in flight, to see they never overlap.

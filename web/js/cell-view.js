@@ -87,7 +87,7 @@ export class CellView {
 
     this.tools = document.createElement('div');
     this.tools.className = 'cell-tools';
-    this.tools.setAttribute('role', 'toolbar');
+    this.tools.setAttribute('role', 'group');
     this.runButton = button('Run cell', '▶', 'tool run', () => this.actions.run(this, 'stay'));
     this.upButton = button('Move cell up', '↑', 'tool', () => this.actions.move(this, -1));
     this.downButton = button('Move cell down', '↓', 'tool', () => this.actions.move(this, 1));
