@@ -77,6 +77,10 @@ def main():
     parser.add_argument("-k", action="append", default=[], help="run only tests whose id contains this")
     args = parser.parse_args()
 
+    # Screenshots from an earlier run would pass for failures of this one.
+    for old in support.ARTIFACTS.glob("*.png"):
+        old.unlink()
+
     loaded = unittest.defaultTestLoader.discover(str(HERE), pattern="test_*.py", top_level_dir=str(HERE))
     tests = [t for t in flatten(loaded) if matches(t, args.k)]
     suite = unittest.TestSuite(tests)
