@@ -11,7 +11,8 @@ import Testing
     let out = try #require(onLargeStack { s.run("before += 1\nwhile True:\n    pass") })
     let elapsed = Date().timeIntervalSince(started)
     #expect(out == "KeyboardInterrupt: ")
-    #expect(elapsed < 1.0)
+    // The loop never ends by itself; the bound is loose because CI shares two cores with other tests.
+    #expect(elapsed < 5.0)
     #expect(s.run("before") == "42")
 }
 

@@ -19,7 +19,8 @@ import Testing
                 #expect(try await client.reply("print quick", in: other).outputs == [.stream(name: .stdout, text: "quick\n")])
                 #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
             }
-            #expect(ContinuousClock.now - start < .seconds(2))
+            // Well under the busy cell's 10 s, with room for a loaded CI machine.
+            #expect(ContinuousClock.now - start < .seconds(8))
             _ = try await client.execute(uri: "/api/sessions/\(busy)/interrupt", method: .post)
             let stopped = try await longRunning
             guard case .error(let error)? = stopped.outputs.last else {
