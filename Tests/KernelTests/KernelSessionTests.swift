@@ -136,7 +136,8 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     @Test func cellsRunInArrivalOrder() async throws {
         let session = makeSession()
         defer { session.close() }
-        async let slow = session.execute("sleep 0.2\nprint slow")
+        // Long enough that a poller starved by a loaded machine still sees it running.
+        async let slow = session.execute("sleep 1\nprint slow")
         #expect(await eventually { session.isRunningCell })
         async let fast = session.execute("print fast")
         let (a, b) = try await (slow, fast)
