@@ -13,12 +13,13 @@ struct GradientEngine {
     /// - Parameter seeds: each target's id and upstream gradient; several seeds for one id add up.
     func gradients(seeds: [(id: Int, gradient: TrackedTensor)], sources: [GradientNode],
                    unconnectedAsZeros: Bool = false) throws -> [TrackedTensor?] {
-        var gradients: [Int: TrackedTensor] = [:]
+        var gradients = GradientTable()
         for seed in seeds {
             gradients[seed.id] = try accumulate(gradients[seed.id], seed.gradient)
         }
-        let sourceIds = Set(sources.map(\.id))
-        for record in relevantRecords(from: Set(seeds.map(\.id)), to: sourceIds).reversed() {
+        let sourceIds = IdSet(sources.lazy.map(\.id))
+        for index in relevantRecordsBackward(from: IdSet(seeds.lazy.map(\.id)), to: sourceIds) {
+            let record = records[index]
             guard var upstream = sourceIds.contains(record.outputId)
                     ? gradients[record.outputId] : gradients.removeValue(forKey: record.outputId) else { continue }
             if !record.acceptsBroadcastGradient && upstream.shape != record.outputShape {
@@ -41,21 +42,22 @@ struct GradientEngine {
         }
     }
 
-    /// The records on some path from a source to a target, in recording order.
-    private func relevantRecords(from targets: Set<Int>, to sources: Set<Int>) -> [TapeRecord] {
+    /// Positions in `records` of the records on some path from a source to a target, last recorded first
+    /// (the order of the backward walk).
+    private func relevantRecordsBackward(from targets: IdSet, to sources: IdSet) -> [Int] {
         var reachable = sources
-        var forward: [TapeRecord] = []
-        for record in records where record.inputs.contains(where: { reachable.contains($0.id) }) {
+        var forward: [Int] = []
+        for (index, record) in records.enumerated() where record.inputs.contains(where: { reachable.contains($0.id) }) {
             reachable.insert(record.outputId)
-            forward.append(record)
+            forward.append(index)
         }
         var needed = targets
-        var relevant: [TapeRecord] = []
-        for record in forward.reversed() where needed.contains(record.outputId) {
-            relevant.append(record)
-            for input in record.inputs { needed.insert(input.id) }
+        var relevant: [Int] = []
+        for index in forward.reversed() where needed.contains(records[index].outputId) {
+            relevant.append(index)
+            for input in records[index].inputs { needed.insert(input.id) }
         }
-        return relevant.reversed()
+        return relevant
     }
 
     private func accumulate(_ existing: TrackedTensor?, _ gradient: TrackedTensor) throws -> TrackedTensor {

@@ -14,7 +14,7 @@ public final class GradientTape {
     public let watchAccessedVariables: Bool
     let context: TapeContext
 
-    private var watchedIds: Set<Int> = []
+    private var watchedIds = IdSet()
     private var variables: [Variable] = []
     private(set) var records: [TapeRecord] = []
     private(set) var isActive = false
@@ -70,7 +70,7 @@ public final class GradientTape {
     }
 
     public func watch(_ variable: Variable) {
-        if watchedIds.insert(variable.id).inserted {
+        if watchedIds.insert(variable.id) {
             variables.append(variable)
         }
     }

@@ -42,7 +42,7 @@ public final class TapeContext {
             tape.watch(variable)
         }
         let input = TapeRecord.Input(id: variable.id, shape: variable.shape, dtype: variable.dtype)
-        recordIfWatched("ReadVariable", inputs: [input], output: output) { g in [g] }
+        recordIfWatched(inputs: [input], output: output) { g in [g] }
         return output
     }
 
@@ -62,19 +62,19 @@ public final class TapeContext {
     /// Outputs that are not floating point are never recorded: no gradient flows through them.
     /// - Parameter acceptsBroadcastGradient: the rule works (by broadcasting) on an upstream gradient
     ///   of a smaller, broadcast-compatible shape, so the engine need not materialise it.
-    func record(_ op: String, _ inputs: [TrackedTensor], _ output: TrackedTensor,
-                acceptsBroadcastGradient: Bool = false, rule: @escaping GradientRule) {
+    func record(_ inputs: [TrackedTensor], _ output: TrackedTensor, acceptsBroadcastGradient: Bool = false,
+                rule: @escaping GradientRule) {
         guard output.dtype.isFloatingPoint else { return }
         let recordInputs = inputs.map { TapeRecord.Input(id: $0.id, shape: $0.shape, dtype: $0.dtype) }
-        recordIfWatched(op, inputs: recordInputs, output: output, acceptsBroadcastGradient: acceptsBroadcastGradient,
+        recordIfWatched(inputs: recordInputs, output: output, acceptsBroadcastGradient: acceptsBroadcastGradient,
                         rule: rule)
     }
 
-    private func recordIfWatched(_ op: String, inputs: [TapeRecord.Input], output: TrackedTensor,
+    private func recordIfWatched(inputs: [TapeRecord.Input], output: TrackedTensor,
                                  acceptsBroadcastGradient: Bool = false, rule: @escaping GradientRule) {
         var record: TapeRecord?
         for tape in activeTapes where tape.isRecording && inputs.contains(where: { tape.watches($0.id) }) {
-            let shared = record ?? TapeRecord(op: op, inputs: inputs, output: output,
+            let shared = record ?? TapeRecord(inputs: inputs, output: output,
                                               acceptsBroadcastGradient: acceptsBroadcastGradient, rule: rule)
             record = shared
             tape.append(shared)
@@ -103,15 +103,13 @@ final class TapeRecord {
         let dtype: DType
     }
 
-    let op: String
     let inputs: [Input]
     let outputId: Int
     let outputShape: [Int]
     let acceptsBroadcastGradient: Bool
     let rule: GradientRule
 
-    init(op: String, inputs: [Input], output: TrackedTensor, acceptsBroadcastGradient: Bool, rule: @escaping GradientRule) {
-        self.op = op
+    init(inputs: [Input], output: TrackedTensor, acceptsBroadcastGradient: Bool, rule: @escaping GradientRule) {
         self.inputs = inputs
         self.outputId = output.id
         self.outputShape = output.shape

@@ -513,16 +513,7 @@ final class Compiler {
                 return { f in
                     let c = try callee(f)
                     if case .object(let o) = c, let fn = o as? PyFunction {
-                        let code = fn.code
-                        if code.simpleArity == 1 {
-                            let interp = f.interp
-                            let v0 = try a0(f)
-                            var frame = interp.acquireFrame(code, fn.closure)
-                            frame.slots[0] = v0
-                            let result = try interp.run(fn, frame)
-                            interp.recycle(&frame, code)
-                            return result
-                        }
+                        if fn.code.simpleArity == 1 { return try f.interp.callSimple(fn, try a0(f)) }
                     }
                     return try f.interp.call(c, Arguments([try a0(f)]))
                 }
@@ -532,17 +523,9 @@ final class Compiler {
                 return { f in
                     let c = try callee(f)
                     if case .object(let o) = c, let fn = o as? PyFunction {
-                        let code = fn.code
-                        if code.simpleArity == 2 {
-                            let interp = f.interp
+                        if fn.code.simpleArity == 2 {
                             let v0 = try a0(f)
-                            let v1 = try a1(f)
-                            var frame = interp.acquireFrame(code, fn.closure)
-                            frame.slots[0] = v0
-                            frame.slots[1] = v1
-                            let result = try interp.run(fn, frame)
-                            interp.recycle(&frame, code)
-                            return result
+                            return try f.interp.callSimple(fn, v0, try a1(f))
                         }
                     }
                     let v0 = try a0(f)

@@ -35,7 +35,9 @@ final class Frame {
     /// Unbinds every variable so the frame can serve another call.
     @inline(__always)
     func reset() {
-        for i in slots.indices { slots[i] = nil }
+        slots.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = nil }
+        }
         if !cells.isEmpty { cells = [] }
         line = 0
     }

@@ -123,6 +123,33 @@ extension Interpreter {
         }
     }
 
+    /// Calls a function that takes exactly its positional parameters, all in slots, with one
+    /// argument: the path of most calls in loops and recursion, kept free of argument arrays
+    /// and of reference counting that the general path needs.
+    @inline(__always)
+    func callSimple(_ fn: PyFunction, _ v0: consuming Value) throws -> Value {
+        let code = fn.code
+        var frame = acquireFrame(code, fn.closure)
+        frame.slots.withUnsafeMutableBufferPointer { $0[0] = v0 }
+        let result = try run(fn, frame)
+        recycle(&frame, code)
+        return result
+    }
+
+    /// `callSimple` with two arguments.
+    @inline(__always)
+    func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
+        let code = fn.code
+        var frame = acquireFrame(code, fn.closure)
+        frame.slots.withUnsafeMutableBufferPointer {
+            $0[0] = v0
+            $0[1] = v1
+        }
+        let result = try run(fn, frame)
+        recycle(&frame, code)
+        return result
+    }
+
     @inline(__always)
     func makeCells(_ code: FunctionCode, _ closure: [PyCell]) -> [PyCell] {
         if code.cellVarCount == 0 { return closure }

@@ -36,13 +36,12 @@ extension Interpreter {
     ///   - source: the cell's code.
     ///   - cell: its execution number, shown in tracebacks as `Cell In[cell]`.
     public func execute(_ source: String, cell: Int) -> ExecutionResult {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        cellSources[cell] = lines
+        cellSources[cell] = source
         let statements: [Stmt]
         do {
             statements = try PythonParser.parse(source)
         } catch {
-            return ExecutionResult(error: syntaxErrorReport(error, lines, cell))
+            return ExecutionResult(error: syntaxErrorReport(error, sourceLines(cell), cell))
         }
         return execute(statements, cell: cell)
     }
@@ -63,7 +62,7 @@ extension Interpreter {
             code = try compiler.block(body)
             trailingCode = try trailing.map { try compiler.expr($0) }
         } catch let error as SyntaxErrorInfo {
-            return ExecutionResult(error: syntaxErrorReport(error, cellSources[cell] ?? [], cell))
+            return ExecutionResult(error: syntaxErrorReport(error, sourceLines(cell), cell))
         } catch {
             return ExecutionResult(error: ExecutionError(ename: "SystemError", evalue: "\(error)", traceback: []))
         }
@@ -94,6 +93,12 @@ extension Interpreter {
         }
     }
 
+    /// The lines of an executed cell's source (empty when unknown); split on demand because only
+    /// tracebacks need them and splitting on every execution costs more than parsing small cells.
+    func sourceLines(_ cell: Int) -> [Substring] {
+        cellSources[cell]?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+    }
+
     func syntaxErrorReport(_ error: SyntaxErrorInfo, _ lines: [Substring], _ cell: Int) -> ExecutionError {
         var traceback = ["  Cell In[\(cell)], line \(error.line)"]
         if error.line >= 1 && error.line <= lines.count {
@@ -111,7 +116,8 @@ extension Interpreter {
     public func report(_ e: PyException) -> ExecutionError {
         let evalue = (try? exceptionText(e)) ?? "<exception str() failed>"
         var traceback: [String] = []
-        appendChain(e, &traceback, seen: [])
+        var lines: [Int: [Substring]] = [:]
+        appendChain(e, &traceback, seen: [], lines: &lines)
         return ExecutionError(ename: e.cls.name, evalue: evalue, traceback: traceback)
     }
 
@@ -119,16 +125,17 @@ extension Interpreter {
         try str(.object(e))
     }
 
-    private func appendChain(_ e: PyException, _ out: inout [String], seen: Set<ObjectIdentifier>) {
+    private func appendChain(_ e: PyException, _ out: inout [String], seen: Set<ObjectIdentifier>,
+                             lines: inout [Int: [Substring]]) {
         var seen = seen
         seen.insert(ObjectIdentifier(e))
         if seen.count > 50 {
             out.append("...")
         } else if let cause = e.cause, !seen.contains(ObjectIdentifier(cause)) {
-            appendChain(cause, &out, seen: seen)
+            appendChain(cause, &out, seen: seen, lines: &lines)
             out += ["", "The above exception was the direct cause of the following exception:", ""]
         } else if !e.suppressContext, let context = e.context, !seen.contains(ObjectIdentifier(context)) {
-            appendChain(context, &out, seen: seen)
+            appendChain(context, &out, seen: seen, lines: &lines)
             out += ["", "During handling of the above exception, another exception occurred:", ""]
         }
         out.append("---------------------------------------------------------------------------")
@@ -136,8 +143,12 @@ extension Interpreter {
         for entry in e.traceback.reversed() {
             let place = entry.cell.map { "Cell In[\($0)], line \(entry.line)" } ?? "line \(entry.line)"
             out.append(entry.function.map { "\(place), in \($0)" } ?? place)
-            if let cell = entry.cell, let lines = cellSources[cell], entry.line >= 1, entry.line <= lines.count {
-                out.append("----> " + String(entry.line).padding(toLength: 1) + " " + lines[entry.line - 1])
+            if let cell = entry.cell {
+                let cellLines = lines[cell] ?? sourceLines(cell)
+                lines[cell] = cellLines
+                if entry.line >= 1, entry.line <= cellLines.count {
+                    out.append("----> " + String(entry.line).padding(toLength: 1) + " " + cellLines[entry.line - 1])
+                }
             }
             out.append("")
         }

@@ -92,8 +92,8 @@ public final class Interpreter {
     /// Native recursion depth of repr / comparison / hashing of nested containers.
     var nativeDepth = 0
     @exclusivity(unchecked) var ticks = 0
-    /// Source lines of executed cells, for tracebacks.
-    var cellSources: [Int: [Substring]] = [:]
+    /// Source of executed cells, for tracebacks; split into lines only when a traceback quotes one.
+    var cellSources: [Int: String] = [:]
     var currentCell: Int?
     /// Containers whose repr is being built, so self-containing ones print `[...]`.
     var reprGuard: Set<ObjectIdentifier> = []
