@@ -49,6 +49,18 @@ public struct MemoryLimits: Sendable, Equatable {
         self.sampleBytes = sampleBytes
     }
 
+    /// The machine's physical memory in bytes (0 where unknown).
+    public static func physicalMemoryBytes() -> Int {
+        #if os(Linux)
+        let pages = sysconf(Int32(_SC_PHYS_PAGES))
+        let size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return 0 }
+        return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
+        #else
+        return 0
+        #endif
+    }
+
     /// The process's resident memory in bytes (Linux `/proc/self/statm`; 0 where unknown).
     /// Memory an execution frees stays resident for reuse, so growth past the baseline means
     /// memory the process did not have before.
