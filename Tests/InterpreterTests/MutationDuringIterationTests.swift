@@ -314,6 +314,30 @@ dictionary keys changed during iteration
 {1: 3, 2: 3}
 
 """#),
+    (#"""
+class E:
+    def __eq__(self, o):
+        L.clear()
+        return True
+L = [1, 2, 3]
+L.remove(E())
+print(L)
+"""#, #"""
+[]
+
+"""#),
+    (#"""
+class A:
+    def __repr__(self):
+        L.clear()
+        L.extend([[i] for i in range(10000)])
+        return 'A'
+L = [A(), A(), A()]
+print(repr(L)[:20])
+"""#, #"""
+[A, [1], [2], [3], [
+
+"""#),
 ]
 
 @Test(arguments: mutationCases.indices)
