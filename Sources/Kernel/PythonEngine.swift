@@ -27,6 +27,21 @@ public final class PythonEngine: CellEngine {
         configure()
     }
 
+    /// The interpreter's Python heap bounds for a session whose tensors may hold `budget` bytes:
+    /// one container or str at most a sixteenth / a quarter of it, a cell's growth at most twice
+    /// it (its tensors plus as much again of Python objects), and the whole process at most
+    /// three quarters of physical memory, so one session can't starve the others.
+    static func memoryLimits(budget: Int) -> MemoryLimits {
+        let physical = MemoryLimits.physicalMemoryBytes()
+        let budget = max(budget, 64 << 20)
+        return MemoryLimits(
+            maxContainerElements: budget / 16,
+            maxStringBytes: budget / 4,
+            heapGrowthBytes: budget.multipliedReportingOverflow(by: 2).overflow ? Int.max : budget * 2,
+            processHeapBytes: physical / 4 * 3
+        )
+    }
+
     private func configure() {
         session.install(into: interpreter)
         interpreter.output = { [weak self] text in self?.collector?.write(text) }
@@ -38,6 +53,7 @@ public final class PythonEngine: CellEngine {
         session.context.memory.budget = control.memoryBudgetBytes
         TensorLimits.maxElements = control.maxTensorElements
         interpreter.recursionLimit = control.recursionLimit
+        interpreter.memoryLimits = Self.memoryLimits(budget: control.memoryBudgetBytes)
         let token = interpreter.cancellation
         token.reset()
         token.linkInterrupt { control.isInterrupted }

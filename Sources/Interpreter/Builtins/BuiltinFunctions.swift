@@ -475,31 +475,37 @@ extension Builtin {
             default: throw PyError.type("'\(k)' is an invalid keyword argument for \(name)()")
             }
         }
-        let items: [Value]
+        var best: (item: Value, key: Value)?
+        func consider(_ item: Value) throws {
+            let k = try key.map { try interp.call($0, [item]) } ?? item
+            guard let current = best else {
+                best = (item, k)
+                return
+            }
+            if try interp.truthy(try interp.compare(op, k, current.key)) { best = (item, k) }
+        }
         if args.positional.isEmpty {
             throw PyError.type("\(name) expected at least 1 argument, got 0")
         } else if args.positional.count == 1 {
-            items = try interp.collect(args.positional[0])
-            if items.isEmpty {
+            // Through the iterator, as CPython does: a key function that mutates the list
+            // changes what is seen next instead of working on a stale copy.
+            let it = try interp.iterator(args.positional[0])
+            while let item = try interp.next(it) {
+                try consider(item)
+                try interp.tick()
+            }
+            guard let best else {
                 if let defaultValue { return defaultValue }
                 throw PyError.value("\(name)() arg is an empty sequence")
             }
+            return best.item
         } else {
             if defaultValue != nil {
                 throw PyError.type("Cannot specify a default for \(name)() with multiple positional arguments")
             }
-            items = args.positional
+            for item in args.positional { try consider(item) }
         }
-        var best = items[0]
-        var bestKey = try key.map { try interp.call($0, [best]) } ?? best
-        for item in items.dropFirst() {
-            let k = try key.map { try interp.call($0, [item]) } ?? item
-            if try interp.truthy(try interp.compare(op, k, bestKey)) {
-                best = item
-                bestKey = k
-            }
-        }
-        return best
+        return best?.item ?? .none
     }
 
     static func builtinRound(_ interp: Interpreter, _ args: Arguments) throws -> Value {

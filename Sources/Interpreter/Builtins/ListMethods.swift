@@ -18,9 +18,11 @@ extension Builtin {
             default: throw PyError.type("'\(k)' is an invalid keyword argument for \(name)()")
             }
         }
+        // Like CPython, the list looks empty while it sorts; whatever a key function or comparison
+        // does to it is discarded, and the list ends holding its elements (sorted if all went well).
         var items = list.items
         list.items = []
-        defer { if list.items.isEmpty { list.items = items } }
+        defer { list.items = items }
         let keys = try key.map { k in try items.map { try interp.call(k, [$0]) } } ?? items
         var order = Array(items.indices)
         if reverse { order.reverse() }
@@ -36,7 +38,6 @@ extension Builtin {
         if reverse { order.reverse() }
         items = order.map { items[$0] }
         if !list.items.isEmpty { throw PyError.value("list modified during sort") }
-        list.items = items
     }
 
     /// Stable merge sort with a throwing comparison.
@@ -100,7 +101,9 @@ extension Builtin {
         t.define("extend") { interp, args in
             let l = try list(args, "extend")
             guard args.positional.count == 2 else { throw PyError.type("list.extend() takes exactly one argument (\(args.positional.count - 1) given)") }
-            l.items.append(contentsOf: try interp.collect(args.positional[1]))
+            let extra = try interp.collect(args.positional[1])
+            try interp.checkElements(l.items.count &+ extra.count)
+            l.items.append(contentsOf: extra)
             return .none
         }
         t.define("insert") { interp, args in
@@ -131,21 +134,32 @@ extension Builtin {
         t.define("remove") { interp, args in
             let l = try list(args, "remove")
             guard args.positional.count == 2 else { throw PyError.type("list.remove() takes exactly one argument (\(args.positional.count - 1) given)") }
-            for (i, v) in l.items.enumerated() where try v.isIdentical(to: args.positional[1]) || interp.equals(v, args.positional[1]) {
-                l.items.remove(at: i)
-                return .none
+            // `__eq__` may mutate the list: re-read it at every step, as CPython does.
+            var i = 0
+            while i < l.items.count {
+                let v = l.items[i]
+                if try v.isIdentical(to: args.positional[1]) || interp.equals(v, args.positional[1]) {
+                    if i < l.items.count { l.items.remove(at: i) }
+                    return .none
+                }
+                i += 1
             }
             throw PyError.value("list.remove(x): x not in list")
         }
         t.define("index") { interp, args in
             let l = try list(args, "index")
-            return .int(try sequenceIndex(interp, l.items, rest(args), "list"))
+            return .int(try sequenceIndex(interp, { l.items }, rest(args), "list"))
         }
         t.define("count") { interp, args in
             let l = try list(args, "count")
             guard args.positional.count == 2 else { throw PyError.type("list.count() takes exactly one argument (\(args.positional.count - 1) given)") }
             var n = 0
-            for v in l.items where try v.isIdentical(to: args.positional[1]) || interp.equals(v, args.positional[1]) { n += 1 }
+            var i = 0
+            while i < l.items.count {
+                let v = l.items[i]
+                if try v.isIdentical(to: args.positional[1]) || interp.equals(v, args.positional[1]) { n += 1 }
+                i += 1
+            }
             return .int(n)
         }
         t.define("sort") { interp, args in
@@ -165,11 +179,13 @@ extension Builtin {
         }
     }
 
-    static func sequenceIndex(_ interp: Interpreter, _ items: [Value], _ args: Arguments, _ kind: String) throws -> Int {
+    /// `seq.index(x[, start[, stop]])`; `items` answers the live elements, re-read at every step
+    /// because `__eq__` may mutate the list.
+    static func sequenceIndex(_ interp: Interpreter, _ items: () -> [Value], _ args: Arguments, _ kind: String) throws -> Int {
         guard args.positional.count >= 1, args.positional.count <= 3 else {
             throw PyError.type("index expected at least 1 argument, got \(args.positional.count)")
         }
-        let n = items.count
+        let n = items().count
         func bound(_ v: Value?, _ d: Int) throws -> Int {
             guard let v else { return d }
             guard var i = try interp.indexValue(v) else {
@@ -180,8 +196,11 @@ extension Builtin {
         }
         let start = try bound(args[1], 0), stop = try bound(args[2], n)
         var i = start
-        while i < stop {
-            if try items[i].isIdentical(to: args.positional[0]) || interp.equals(items[i], args.positional[0]) { return i }
+        while true {
+            let current = items()
+            guard i < min(stop, current.count) else { break }
+            let v = current[i]
+            if try v.isIdentical(to: args.positional[0]) || interp.equals(v, args.positional[0]) { return i }
             i += 1
         }
         if kind == "tuple" { throw PyError.value("tuple.index(x): x not in tuple") }
@@ -194,7 +213,7 @@ extension Builtin {
                 if case .tuple(let t) = v { return t }
                 return nil
             }
-            return .int(try sequenceIndex(interp, t.items, rest(args), "tuple"))
+            return .int(try sequenceIndex(interp, { t.items }, rest(args), "tuple"))
         }
         tupleType.define("count") { interp, args in
             let t = try receiver(args, "tuple", "count") { v -> PyTuple? in

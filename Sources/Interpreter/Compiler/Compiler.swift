@@ -318,7 +318,14 @@ final class Compiler {
             var out: [Value] = []
             for (code, starred) in parts {
                 let v = try code(f)
-                if starred { out.append(contentsOf: try f.interp.collect(v)) } else { out.append(v) }
+                if starred {
+                    let extra = try f.interp.collect(v)
+                    // `[*a, *a]` doubles without a loop: bound it like any other bulk allocation.
+                    if extra.count >= 1 << 12 { try f.interp.checkElements(out.count &+ extra.count) }
+                    out.append(contentsOf: extra)
+                } else {
+                    out.append(v)
+                }
             }
             return out
         }
@@ -571,7 +578,10 @@ final class Compiler {
                 case .star(let code):
                     let v = try code(f)
                     do {
-                        a.positional.append(contentsOf: try f.interp.collect(v))
+                        let extra = try f.interp.collect(v)
+                        // `f(*a, *a)` recursing doubles its arguments per call: bound them.
+                        if extra.count >= 1 << 12 { try f.interp.checkElements(a.positional.count &+ extra.count) }
+                        a.positional.append(contentsOf: extra)
                     } catch let e as PyError where e.type === Builtin.typeError && !Interpreter.isBuiltinIterable(v) && v.type.lookup("__iter__") == nil {
                         throw PyError.type("\(try f.interp.callableName(c)) argument after * must be an iterable, not \(v.typeName)")
                     }

@@ -3,6 +3,12 @@ import BigInt
 extension PyError {
     /// The Python exception for an error of the text algorithms.
     init(_ error: TextError) {
+        // A width past the text layer's bound is a MemoryError in CPython, not the OverflowError
+        // the error's kind names.
+        if error.isMemoryError {
+            self.init(Builtin.memoryError, args: [])
+            return
+        }
         switch error.kind {
         case .valueError: self = .value(error.message)
         case .typeError: self = .type(error.message)

@@ -65,15 +65,25 @@ extension Interpreter {
     public func inplace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .list(let l) = a {
             if op == .add {
-                if case .list(let r) = b { l.items.append(contentsOf: r.items); return a }
-                if case .tuple(let r) = b { l.items.append(contentsOf: r.items); return a }
-                l.items.append(contentsOf: try collect(b, forListExtend: true))
+                if case .list(let r) = b {
+                    try checkElements(l.items.count &+ r.items.count)
+                    l.items.append(contentsOf: r.items)
+                    return a
+                }
+                if case .tuple(let r) = b {
+                    try checkElements(l.items.count &+ r.items.count)
+                    l.items.append(contentsOf: r.items)
+                    return a
+                }
+                let extra = try collect(b, forListExtend: true)
+                try checkElements(l.items.count &+ extra.count)
+                l.items.append(contentsOf: extra)
                 return a
             }
             if op == .multiply, let n = b.bigIntValue {
-                let count = Int(clamping: n)
+                let count = try Self.repeatCount(n)
                 if count <= 0 { l.items.removeAll() } else {
-                    try checkSize(l.items.count, count)
+                    try checkRepeat(l.items.count, count, string: false)
                     let original = l.items
                     for _ in 1..<count { l.items.append(contentsOf: original) }
                 }
@@ -156,20 +166,30 @@ extension Interpreter {
         if let x = a.bigIntValue, let y = b.bigIntValue { return try intBinary(op, x, y) }
         switch (a, b) {
         case let (.str(x), .str(y)) where op != .modulo:
-            if op == .add { return .string(x.value + y.value) }
+            if op == .add {
+                let bytes = x.value.utf8.count &+ y.value.utf8.count
+                if bytes >= 1 << 20 { try checkStringBytes(bytes) }
+                return .string(x.value + y.value)
+            }
         case (.str(let x), _):
             if op == .multiply, let n = b.bigIntValue { return .string(try repeatString(x.value, n)) }
             if op == .modulo { return .string(try percentFormat(x.value, b)) }
         case (_, .str(let y)):
             if op == .multiply, let n = a.bigIntValue { return .string(try repeatString(y.value, n)) }
         case let (.list(x), .list(y)):
-            if op == .add { return .list(PyList(x.items + y.items)) }
+            if op == .add {
+                try checkElements(x.items.count &+ y.items.count)
+                return .list(PyList(x.items + y.items))
+            }
         case (.list(let x), _):
             if op == .multiply, let n = b.bigIntValue { return .list(PyList(try repeatItems(x.items, n))) }
         case (_, .list(let y)):
             if op == .multiply, let n = a.bigIntValue { return .list(PyList(try repeatItems(y.items, n))) }
         case let (.tuple(x), .tuple(y)):
-            if op == .add { return .tuple(PyTuple(x.items + y.items)) }
+            if op == .add {
+                try checkElements(x.items.count &+ y.items.count)
+                return .tuple(PyTuple(x.items + y.items))
+            }
         case (.tuple(let x), _):
             if op == .multiply, let n = b.bigIntValue { return .tuple(PyTuple(try repeatItems(x.items, n))) }
         case (_, .tuple(let y)):
@@ -206,22 +226,25 @@ extension Interpreter {
         return .object(r)
     }
 
-    func checkSize(_ count: Int, _ times: Int) throws {
-        let (total, overflow) = count.multipliedReportingOverflow(by: times)
-        if overflow || total > 1 << 28 { throw PyError(Builtin.memoryError, args: []) }
+    /// A repeat count as CPython takes it: an index-sized integer, else `OverflowError`.
+    static func repeatCount(_ n: BigInt) throws -> Int {
+        guard let count = Int(exactly: n) else {
+            throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+        }
+        return count
     }
 
     func repeatString(_ s: String, _ n: BigInt) throws -> String {
-        guard n > 0, !s.isEmpty else { return "" }
-        let count = Int(clamping: n)
-        try checkSize(s.utf8.count, count)
+        let count = try Self.repeatCount(n)
+        guard count > 0, !s.isEmpty else { return "" }
+        try checkRepeat(s.utf8.count, count, string: true)
         return String(repeating: s, count: count)
     }
 
     func repeatItems(_ items: [Value], _ n: BigInt) throws -> [Value] {
-        guard n > 0, !items.isEmpty else { return [] }
-        let count = Int(clamping: n)
-        try checkSize(items.count, count)
+        let count = try Self.repeatCount(n)
+        guard count > 0, !items.isEmpty else { return [] }
+        try checkRepeat(items.count, count, string: false)
         var result: [Value] = []
         result.reserveCapacity(items.count * count)
         for _ in 0..<count { result.append(contentsOf: items) }

@@ -152,9 +152,10 @@ extension Interpreter {
             if op == .notEqual { return x.value != y.value }
             return Self.apply(op, Self.order(x.value, y.value))
         case let (.list(x), .list(y)):
-            return try sequenceCompare(op, x.items, y.items)
+            return try sequenceCompare(op, { x.items }, { y.items })
         case let (.tuple(x), .tuple(y)):
-            return try sequenceCompare(op, x.items, y.items)
+            let (xs, ys) = (x.items, y.items)
+            return try sequenceCompare(op, { xs }, { ys })
         case let (.dict(x), .dict(y)):
             guard op == .equal || op == .notEqual else { return nil }
             try enterNative("in comparison")
@@ -246,11 +247,18 @@ extension Interpreter {
         }
     }
 
-    func sequenceCompare(_ op: CompareOperator, _ x: [Value], _ y: [Value]) throws -> Bool {
+    /// Lexicographic comparison. `x` and `y` answer the live elements, re-read at every step
+    /// because `__eq__` may mutate a list being compared (CPython re-reads the sizes too).
+    func sequenceCompare(_ op: CompareOperator, _ x: () -> [Value], _ y: () -> [Value]) throws -> Bool {
         try enterNative("in comparison")
         defer { leaveNative() }
-        if (op == .equal || op == .notEqual) && x.count != y.count { return op == .notEqual }
-        for (p, q) in zip(x, y) {
+        if (op == .equal || op == .notEqual) && x().count != y().count { return op == .notEqual }
+        var i = 0
+        while true {
+            let (xs, ys) = (x(), y())
+            guard i < xs.count, i < ys.count else { break }
+            let (p, q) = (xs[i], ys[i])
+            i += 1
             if p.isIdentical(to: q) { continue }
             if try !equals(p, q) {
                 if op == .equal { return false }
@@ -258,14 +266,21 @@ extension Interpreter {
                 return try truthy(compare(op, p, q))
             }
         }
-        return Self.apply(op, x.count < y.count ? -1 : x.count == y.count ? 0 : 1)
+        let (xn, yn) = (x().count, y().count)
+        return Self.apply(op, xn < yn ? -1 : xn == yn ? 0 : 1)
     }
 
     /// `a in b`.
     public func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
         case .list(let l):
-            for v in l.items where try v.isIdentical(to: item) || equals(v, item) { return true }
+            // `__eq__` may mutate the list: re-read it at every step.
+            var i = 0
+            while i < l.items.count {
+                let v = l.items[i]
+                if try v.isIdentical(to: item) || equals(v, item) { return true }
+                i += 1
+            }
             return false
         case .tuple(let t):
             for v in t.items where try v.isIdentical(to: item) || equals(v, item) { return true }

@@ -48,6 +48,7 @@ extension Interpreter {
 
     /// Runs already parsed statements (see `execute(_:cell:)`).
     public func execute(_ statements: [Stmt], cell: Int) -> ExecutionResult {
+        resetHeapAccounting()
         let scope = CompileScope(kind: .module, parent: nil, info: ScopeInfo(), name: "<module>")
         let compiler = Compiler(interp: self, cellNumber: cell, scope: scope)
         var body = statements

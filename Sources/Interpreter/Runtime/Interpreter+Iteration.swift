@@ -78,14 +78,19 @@ extension Interpreter {
 
     func dictIterator(_ d: PyDict, _ kind: PyDictView.Kind) -> PyIterator {
         var position = 0
-        let version = d.table.version
+        let size = d.table.count
+        // CPython's rules: a different size fails at once; the same size with other keys fails
+        // once more entries were produced than the dict had when iteration began.
+        var remaining = size
         return PyIterator(type: Builtin.dictKeyIteratorType) {
-            if d.table.version != version {
+            if d.table.count != size {
                 throw PyError.runtime("dictionary changed size during iteration")
             }
             while let slot = d.table.entry(at: position) {
                 position += 1
                 guard let entry = slot else { continue }
+                if remaining == 0 { throw PyError.runtime("dictionary keys changed during iteration") }
+                remaining -= 1
                 switch kind {
                 case .keys: return entry.key.value
                 case .values: return entry.value
@@ -129,6 +134,7 @@ extension Interpreter {
         var result: [Value] = []
         while let v = try next(it) {
             result.append(v)
+            if result.count & 0xFFF == 0 { try checkElements(result.count) }
             try tick()
         }
         return result

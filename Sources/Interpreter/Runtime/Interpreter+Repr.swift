@@ -12,7 +12,17 @@ extension Interpreter {
         case .list(let l):
             if l.items.isEmpty { return "[]" }
             if reprGuard.contains(ObjectIdentifier(l)) { return "[...]" }
-            return try withReprGuard(l) { "[" + (try l.items.map { try repr($0) }.joined(separator: ", ")) + "]" }
+            return try withReprGuard(l) {
+                // A `__repr__` may mutate the list: re-read it at every step, as CPython does.
+                var parts: [String] = []
+                var i = 0
+                while i < l.items.count {
+                    let v = l.items[i]
+                    parts.append(try repr(v))
+                    i += 1
+                }
+                return "[" + parts.joined(separator: ", ") + "]"
+            }
         case .tuple(let t):
             if t.items.isEmpty { return "()" }
             return try withReprGuard(t) {

@@ -92,6 +92,14 @@ public final class Interpreter {
     /// Native recursion depth of repr / comparison / hashing of nested containers.
     var nativeDepth = 0
     @exclusivity(unchecked) var ticks = 0
+    /// Bounds on Python heap growth (see `MemoryLimits`); the kernel sets them per session.
+    public var memoryLimits = MemoryLimits()
+    /// Allocated heap bytes when the current execution started.
+    var heapBaseline = 0
+    /// Cancellation checks left before the next heap sample.
+    var sampleCountdown = 256
+    /// Bytes of noted allocations left before the next heap sample.
+    var noteCredit = 64 << 20
     /// Source of executed cells, for tracebacks; split into lines only when a traceback quotes one.
     var cellSources: [Int: String] = [:]
     var currentCell: Int?
@@ -146,6 +154,7 @@ public final class Interpreter {
     }
 
     func checkCancellation() throws {
+        try countHeapSample()
         if cancellation.isInterrupted {
             cancellation.clearInterrupt()
             throw PyError(Builtin.keyboardInterrupt, args: [])
