@@ -30,8 +30,6 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var shutdownGrace: Duration = .seconds(10)
     /// The limits every cell runs under.
     public var kernel = KernelLimits.defaults
-    /// Freed memory the allocator may keep for reuse rather than hand back (`AllocatorTuning`); 0 keeps glibc's defaults.
-    public var mallocRetainBytes = 256 << 20
 
     public init() {}
 
@@ -52,7 +50,6 @@ public struct ServerConfiguration: Sendable, Equatable {
         ("cell_output_bytes", "output text per cell"),
         ("recursion_limit", "call nesting depth"),
         ("shutdown_grace_seconds", "time running cells get after SIGTERM"),
-        ("malloc_retain_bytes", "freed memory kept for reuse by big tensors (0: glibc's defaults)"),
     ]
 
     /// Why a configuration cannot be used.
@@ -86,7 +83,6 @@ public struct ServerConfiguration: Sendable, Equatable {
         kernel.memoryBudgetBytes = config.int(forKey: "session_memory_bytes", default: kernel.memoryBudgetBytes)
         kernel.cellOutputBytes = config.int(forKey: "cell_output_bytes", default: kernel.cellOutputBytes)
         kernel.recursionLimit = config.int(forKey: "recursion_limit", default: kernel.recursionLimit)
-        mallocRetainBytes = config.int(forKey: "malloc_retain_bytes", default: mallocRetainBytes)
         try validate()
     }
 
@@ -105,7 +101,6 @@ public struct ServerConfiguration: Sendable, Equatable {
             throw Invalid("\(key) must be positive (got \(value))")
         }
         guard kernel.maxQueuedCells >= 0 else { throw Invalid("max_queued_cells must not be negative") }
-        guard mallocRetainBytes >= 0 else { throw Invalid("malloc_retain_bytes must not be negative") }
         guard idleSessionLifetime > .zero else { throw Invalid("idle_session_seconds must be positive") }
         guard kernel.cellTimeout > .zero else { throw Invalid("cell_timeout_seconds must be positive") }
         guard shutdownGrace >= .zero else { throw Invalid("shutdown_grace_seconds must not be negative") }

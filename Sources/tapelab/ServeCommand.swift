@@ -27,14 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "tapelab")
-        // Before any session allocates, so every big tensor finds the setting in force.
-        let retaining = AllocatorTuning.retainFreedMemory(upTo: configuration.mallocRetainBytes)
         logger.info(
             "starting",
             metadata: [
                 "host": .string(configuration.host), "port": .stringConvertible(configuration.port),
                 "token": .string(configuration.token == nil ? "none" : "set"), "web_root": .string(configuration.webRoot),
-                "malloc_retain_bytes": .string(retaining ? "\(configuration.mallocRetainBytes)" : "glibc default"),
             ]
         )
         let application = buildApplication(configuration: configuration, logger: logger) { makeEngine() }

@@ -56,18 +56,18 @@ import Testing
             "TAPELAB_LOG_LEVEL": "debug", "TAPELAB_MAX_BODY_BYTES": "2", "TAPELAB_MAX_SESSIONS": "3",
             "TAPELAB_MAX_QUEUED_CELLS": "4", "TAPELAB_IDLE_SESSION_SECONDS": "5", "TAPELAB_CELL_TIMEOUT_SECONDS": "6",
             "TAPELAB_MAX_TENSOR_ELEMENTS": "7", "TAPELAB_SESSION_MEMORY_BYTES": "8", "TAPELAB_CELL_OUTPUT_BYTES": "9",
-            "TAPELAB_RECURSION_LIMIT": "10", "TAPELAB_SHUTDOWN_GRACE_SECONDS": "11", "TAPELAB_MALLOC_RETAIN_BYTES": "12",
+            "TAPELAB_RECURSION_LIMIT": "10", "TAPELAB_SHUTDOWN_GRACE_SECONDS": "11",
         ]
         let c = try await ServerConfiguration.load(from: .init(environment: environment))
         #expect(c.host == "localhost" && c.port == 1 && c.token == "t" && c.webRoot == "/w" && c.logLevel == .debug)
         #expect(c.maxBodyBytes == 2 && c.maxSessions == 3 && c.idleSessionLifetime == .seconds(5))
         #expect(c.kernel.maxQueuedCells == 4 && c.kernel.cellTimeout == .seconds(6) && c.kernel.maxTensorElements == 7)
         #expect(c.kernel.memoryBudgetBytes == 8 && c.kernel.cellOutputBytes == 9 && c.kernel.recursionLimit == 10)
-        #expect(c.shutdownGrace == .seconds(11) && c.mallocRetainBytes == 12)
+        #expect(c.shutdownGrace == .seconds(11))
     }
 
     @Test func outOfRangeValuesAreRefused() async throws {
-        for (key, value) in [("TAPELAB_PORT", "70000"), ("TAPELAB_MAX_SESSIONS", "0"), ("TAPELAB_LOG_LEVEL", "loud"), ("TAPELAB_CELL_TIMEOUT_SECONDS", "-1"), ("TAPELAB_MALLOC_RETAIN_BYTES", "-1")] {
+        for (key, value) in [("TAPELAB_PORT", "70000"), ("TAPELAB_MAX_SESSIONS", "0"), ("TAPELAB_LOG_LEVEL", "loud"), ("TAPELAB_CELL_TIMEOUT_SECONDS", "-1")] {
             await #expect(throws: ServerConfiguration.Invalid.self, "\(key)") {
                 try await ServerConfiguration.load(from: .init(environment: [key: value]))
             }
