@@ -46,7 +46,9 @@ enum KernelConformance {
     #expect(names.contains("lab_gradient_tape_basics"))
 }
 
-@Test(arguments: KernelConformance.notebooks.map(\.name))
+// One notebook at a time: 200 session threads at once would starve the timing-sensitive
+// session tests that run beside these on two cores.
+@Test(.serialized, arguments: KernelConformance.notebooks.map(\.name))
 func conformanceThroughTheKernel(_ name: String) async throws {
     let notebook = try #require(KernelConformance.notebooks.first { $0.name == name })
     let failures = try await KernelConformance.failures(notebook)
