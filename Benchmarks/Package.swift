@@ -19,6 +19,10 @@ let package = Package(
             name: "GradientBenchmark",
             dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab")]
         ),
+        // The server benchmarks time the release `tapelab` binary from outside, over loopback sockets.
+        .target(name: "HTTPBenchmarkSupport"),
+        .executableTarget(name: "HTTPLabBenchmark", dependencies: ["HTTPBenchmarkSupport"]),
+        .executableTarget(name: "SessionMemoryBenchmark", dependencies: ["HTTPBenchmarkSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures a trivial execute over HTTP: starts the release server on loopback,
 # creates sessions, and runs wrk with 32 connections for a bounded time.
-# Prints requests/s for session execute, throwaway execute and /healthz.
+# Prints requests/s for session execute, throwaway execute and /healthz. The cell is `1`
+# (the trailing expression gives an execute_result), run by the real Python engine.
 #
 #   scripts/bench-http.sh                 # 10 s per run, 32 connections
 #   DURATION=30s CONNECTIONS=64 scripts/bench-http.sh
@@ -44,7 +45,7 @@ done
     cat <<'LUA'
 local n = 0
 wrk.method = "POST"
-wrk.body = '{"code": "result 1"}'
+wrk.body = '{"code": "1"}'
 wrk.headers["Content-Type"] = "application/json"
 request = function()
   n = n + 1
@@ -54,7 +55,7 @@ LUA
 } >"$workdir/sessions.lua"
 cat >"$workdir/throwaway.lua" <<'LUA'
 wrk.method = "POST"
-wrk.body = '{"code": "result 1"}'
+wrk.body = '{"code": "1"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 

@@ -92,6 +92,14 @@ import Testing
         #expect(missing.errors.contains("no notebook at /nonexistent/notebook.ipynb"))
     }
 
+    @Test func runPrintsTheLabsOutputs() throws {
+        let expected = try Lab.expectedCells().flatMap(\.outputs).map(\.plainText).joined()
+        #expect(expected.hasPrefix("tf.Tensor(\n[[8. 8.]\n [8. 8.]], shape=(2, 2), dtype=float32)\n"))
+        let outcome = try Self.run(["run", repositoryRoot.appendingPathComponent(Lab.example).path])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output == expected)
+    }
+
     @Test func serveRefusesAnExposedAddressWithoutAToken() throws {
         let refused = try Self.run(["serve", "--host", "0.0.0.0", "--port", "0", "--config", "/dev/null/none.json"])
         #expect(refused.status != 0)

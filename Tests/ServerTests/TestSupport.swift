@@ -25,13 +25,14 @@ private let quietLogger: Logger = {
     return logger
 }()
 
-/// A server on the command engine and its session registry, for tests that must see inside sessions.
+/// A server (on the command engine unless told otherwise) and its session registry, for tests that must see inside sessions.
 func makeServer(
-    _ configure: (inout ServerConfiguration) -> Void = { _ in }
+    _ configure: (inout ServerConfiguration) -> Void = { _ in },
+    engine: @escaping SessionRegistry.EngineFactory = { CommandEngine() }
 ) -> (application: Application<RouterResponder<TapeLabContext>>, registry: SessionRegistry) {
     let configuration = testConfiguration(configure)
     let metrics = ServerMetrics()
-    let registry = SessionRegistry(configuration: configuration, metrics: metrics, logger: quietLogger) { CommandEngine() }
+    let registry = SessionRegistry(configuration: configuration, metrics: metrics, logger: quietLogger, makeEngine: engine)
     let application = buildApplication(configuration: configuration, registry: registry, metrics: metrics, logger: quietLogger)
     return (application, registry)
 }
