@@ -266,7 +266,32 @@ extension Compiler {
     func condition(_ e: Expr) throws -> (Frame) throws -> Bool {
         if case .compare(let first, let rest) = e.kind, rest.count == 1, let (op, rhs) = rest.first,
            [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) {
-            let l = try expr(first), r = try expr(rhs)
+            let l = try expr(first)
+            // An int literal on the right (`if n < 2:`) is read at compile time.
+            if case .int(let k) = rhs.kind {
+                let constant = Value.int(k)
+                if op == .less {
+                    return { f in
+                        let x = try l(f)
+                        if case .int(let p) = x { return p < k }
+                        return try f.interp.truthy(try f.interp.compare(.less, x, constant))
+                    }
+                }
+                return { f in
+                    let x = try l(f)
+                    if case .int(let p) = x {
+                        switch op {
+                        case .lessEqual: return p <= k
+                        case .greater: return p > k
+                        case .greaterEqual: return p >= k
+                        case .equal: return p == k
+                        default: return p != k
+                        }
+                    }
+                    return try f.interp.truthy(try f.interp.compare(op, x, constant))
+                }
+            }
+            let r = try expr(rhs)
             return { f in
                 let x = try l(f), y = try r(f)
                 if case .int(let p) = x, case .int(let q) = y {

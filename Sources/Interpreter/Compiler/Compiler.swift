@@ -332,7 +332,31 @@ final class Compiler {
     }
 
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) throws -> ExprCode {
-        let l = try expr(a), r = try expr(b)
+        let l = try expr(a)
+        // An int literal on the right (`n - 1`, `i + 1`) is read at compile time: no closure
+        // call for the constant, and the int path stays inline.
+        if case .int(let k) = b.kind, op == .add || op == .subtract {
+            let constant = Value.int(k)
+            if op == .add {
+                return { f in
+                    let x = try l(f)
+                    if case .int(let p) = x {
+                        let (s, o) = p.addingReportingOverflow(k)
+                        if !o { return .int(s) }
+                    }
+                    return try f.interp.binary(.add, x, constant)
+                }
+            }
+            return { f in
+                let x = try l(f)
+                if case .int(let p) = x {
+                    let (s, o) = p.subtractingReportingOverflow(k)
+                    if !o { return .int(s) }
+                }
+                return try f.interp.binary(.subtract, x, constant)
+            }
+        }
+        let r = try expr(b)
         switch op {
         case .add:
             return { f in
@@ -372,6 +396,22 @@ final class Compiler {
     func compare(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> ExprCode {
         let head = try expr(first)
         if rest.count == 1, let (op, rightExpr) = rest.first {
+            // `n < 2`, `n == 0`: an int literal on the right is read at compile time.
+            if case .int(let k) = rightExpr.kind, op == .less || op == .equal {
+                let constant = Value.int(k)
+                if op == .less {
+                    return { f in
+                        let x = try head(f)
+                        if case .int(let p) = x { return .bool(p < k) }
+                        return try f.interp.compare(.less, x, constant)
+                    }
+                }
+                return { f in
+                    let x = try head(f)
+                    if case .int(let p) = x { return .bool(p == k) }
+                    return try f.interp.compare(.equal, x, constant)
+                }
+            }
             let rightCode = try expr(rightExpr)
             switch op {
             case .less:
