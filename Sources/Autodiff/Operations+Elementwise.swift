@@ -37,7 +37,7 @@ extension TapeContext {
         case .floor, .ceil, .round, .logicalNot:
             rule = { _ in [nil] }
         }
-        record([x], y, acceptsBroadcastGradient: true, rule: rule)
+        record(x, y, acceptsBroadcastGradient: true, rule: rule)
         return y
     }
 
@@ -72,7 +72,7 @@ extension TapeContext {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .logicalAnd, .logicalOr:
             rule = { _ in [nil, nil] }
         }
-        record([a, b], z, acceptsBroadcastGradient: true, rule: rule)
+        record(a, b, z, acceptsBroadcastGradient: true, rule: rule)
         return z
     }
 
@@ -97,7 +97,7 @@ extension TapeContext {
     public func cast(_ x: TrackedTensor, to dtype: DType) throws -> TrackedTensor {
         let out = try constant(x.value.cast(to: dtype))
         guard isRecording(x), x.dtype.isFloatingPoint else { return out }
-        record([x], out, acceptsBroadcastGradient: true) { g in [try self.cast(g, to: x.dtype)] }
+        record(x, out, acceptsBroadcastGradient: true) { g in [try self.cast(g, to: x.dtype)] }
         return out
     }
 
@@ -105,7 +105,7 @@ extension TapeContext {
     public func identity(_ x: TrackedTensor) throws -> TrackedTensor {
         let out = try constant(x.value)
         guard isRecording(x) else { return out }
-        record([x], out, acceptsBroadcastGradient: true) { g in [g] }
+        record(x, out, acceptsBroadcastGradient: true) { g in [g] }
         return out
     }
 

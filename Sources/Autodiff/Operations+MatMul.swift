@@ -6,7 +6,7 @@ extension TapeContext {
         let out = try constant(Tensor.matmul(a.value, b.value, transposeA: transposeA, transposeB: transposeB))
         guard isRecording(a, b) else { return out }
         // TensorFlow's `_BatchMatMulV2Grad`; batch axes that were broadcast are summed by the engine.
-        record([a, b], out) { g in
+        record(a, b, out) { g in
             switch (transposeA, transposeB) {
             case (false, false):
                 return [try self.matmul(g, b, transposeB: true), try self.matmul(a, g, transposeA: true)]

@@ -31,7 +31,7 @@ extension TapeContext {
         case .any, .all:
             rule = { _ in [nil] }
         }
-        record([x], y, rule: rule)
+        record(x, y, rule: rule)
         return y
     }
 

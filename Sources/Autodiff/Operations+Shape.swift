@@ -6,21 +6,21 @@ extension TapeContext {
     public func reshape(_ x: TrackedTensor, to shape: [Int]) throws -> TrackedTensor {
         let out = try constant(x.value.reshaped(shape))
         guard isRecording(x) else { return out }
-        record([x], out) { g in [try self.reshape(g, to: x.shape)] }
+        record(x, out) { g in [try self.reshape(g, to: x.shape)] }
         return out
     }
 
     public func expandDims(_ x: TrackedTensor, axis: Int) throws -> TrackedTensor {
         let out = try constant(x.value.expandingDims(axis: axis))
         guard isRecording(x) else { return out }
-        record([x], out) { g in [try self.reshape(g, to: x.shape)] }
+        record(x, out) { g in [try self.reshape(g, to: x.shape)] }
         return out
     }
 
     public func squeeze(_ x: TrackedTensor, axes: [Int]?) throws -> TrackedTensor {
         let out = try constant(x.value.squeezed(axes: axes))
         guard isRecording(x) else { return out }
-        record([x], out) { g in [try self.reshape(g, to: x.shape)] }
+        record(x, out) { g in [try self.reshape(g, to: x.shape)] }
         return out
     }
 
@@ -30,7 +30,7 @@ extension TapeContext {
         let forward = permutation ?? Array((0..<x.shape.count).reversed())
         var inverse = [Int](repeating: 0, count: forward.count)
         for (position, axis) in forward.enumerated() where inverse.indices.contains(axis) { inverse[axis] = position }
-        record([x], out) { g in [try self.transpose(g, permutation: inverse)] }
+        record(x, out) { g in [try self.transpose(g, permutation: inverse)] }
         return out
     }
 
@@ -38,7 +38,7 @@ extension TapeContext {
     public func broadcast(_ x: TrackedTensor, to shape: [Int]) throws -> TrackedTensor {
         let out = try constant(x.value.broadcast(to: shape))
         guard isRecording(x) else { return out }
-        record([x], out) { g in [g] }
+        record(x, out) { g in [g] }
         return out
     }
 
@@ -46,7 +46,7 @@ extension TapeContext {
         let out = try constant(x.value.tiled(multiples))
         guard isRecording(x) else { return out }
         // TensorFlow's `_TileGrad`: view the gradient as [m0, d0, m1, d1, …] and sum the m axes.
-        record([x], out) { g in
+        record(x, out) { g in
             let split = zip(multiples, x.shape).flatMap { [$0, $1] }
             let axes = Array(stride(from: 0, to: split.count, by: 2))
             return [try self.reduce(.sum, self.reshape(g, to: split), axes: axes)]
@@ -91,7 +91,7 @@ extension TapeContext {
     public func slice(_ x: TrackedTensor, _ indices: [SliceIndex]) throws -> TrackedTensor {
         let out = try constant(x.value.sliced(indices))
         guard isRecording(x) else { return out }
-        record([x], out) { g in [try self.sliceGradient(g, inputShape: x.shape, indices: indices)] }
+        record(x, out) { g in [try self.sliceGradient(g, inputShape: x.shape, indices: indices)] }
         return out
     }
 
@@ -99,7 +99,7 @@ extension TapeContext {
     func sliceGradient(_ g: TrackedTensor, inputShape: [Int], indices: [SliceIndex]) throws -> TrackedTensor {
         let out = try constant(Tensor.sliceGradient(g.value, inputShape: inputShape, indices: indices))
         guard isRecording(g) else { return out }
-        record([g], out) { gg in [try self.slice(gg, indices)] }
+        record(g, out) { gg in [try self.slice(gg, indices)] }
         return out
     }
 }

@@ -46,13 +46,22 @@ public final class TapeContext {
         return output
     }
 
-    /// True when some recording tape watches one of `inputs` (the check before any record is built).
+    /// True when some recording tape watches `x` (the check before any record is built).
+    ///
+    /// Fixed-arity overloads rather than a variadic one: a variadic call builds an array on the heap
+    /// for every op run under a tape.
     @inline(__always)
-    func isRecording(_ inputs: TrackedTensor...) -> Bool {
+    func isRecording(_ x: TrackedTensor) -> Bool {
         guard !activeTapes.isEmpty else { return false }
-        for tape in activeTapes where tape.isRecording {
-            for input in inputs where tape.watches(input.id) { return true }
-        }
+        for tape in activeTapes where tape.isRecording && tape.watches(x.id) { return true }
+        return false
+    }
+
+    /// True when some recording tape watches `a` or `b`.
+    @inline(__always)
+    func isRecording(_ a: TrackedTensor, _ b: TrackedTensor) -> Bool {
+        guard !activeTapes.isEmpty else { return false }
+        for tape in activeTapes where tape.isRecording && (tape.watches(a.id) || tape.watches(b.id)) { return true }
         return false
     }
 
@@ -68,6 +77,23 @@ public final class TapeContext {
         let recordInputs = inputs.map { TapeRecord.Input(id: $0.id, shape: $0.shape, dtype: $0.dtype) }
         recordIfWatched(inputs: recordInputs, output: output, acceptsBroadcastGradient: acceptsBroadcastGradient,
                         rule: rule)
+    }
+
+    /// `record` for a one-input op, without building an intermediate array of inputs.
+    func record(_ x: TrackedTensor, _ output: TrackedTensor, acceptsBroadcastGradient: Bool = false,
+                rule: @escaping GradientRule) {
+        guard output.dtype.isFloatingPoint else { return }
+        recordIfWatched(inputs: [TapeRecord.Input(id: x.id, shape: x.shape, dtype: x.dtype)], output: output,
+                        acceptsBroadcastGradient: acceptsBroadcastGradient, rule: rule)
+    }
+
+    /// `record` for a two-input op, without building an intermediate array of inputs.
+    func record(_ a: TrackedTensor, _ b: TrackedTensor, _ output: TrackedTensor, acceptsBroadcastGradient: Bool = false,
+                rule: @escaping GradientRule) {
+        guard output.dtype.isFloatingPoint else { return }
+        recordIfWatched(inputs: [TapeRecord.Input(id: a.id, shape: a.shape, dtype: a.dtype),
+                                 TapeRecord.Input(id: b.id, shape: b.shape, dtype: b.dtype)],
+                        output: output, acceptsBroadcastGradient: acceptsBroadcastGradient, rule: rule)
     }
 
     private func recordIfWatched(inputs: [TapeRecord.Input], output: TrackedTensor,
