@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Reads the executed notebooks in Tests/Conformance and applies their matching rules.
-        .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
+        .target(name: "ConformanceSupport", dependencies: ["Interpreter"], path: "Tests/ConformanceSupport"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "ConformanceSupport"]),

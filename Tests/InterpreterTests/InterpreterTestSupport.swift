@@ -1,3 +1,4 @@
+import ConformanceSupport
 import Foundation
 @testable import Interpreter
 
