@@ -74,4 +74,20 @@ let memoryCases: [(code: String, expected: String)] = [
     #expect(out == "MemoryError: ")
     #expect(s.run("len(a) + len(b)") == "16777216")
 }
+
+    @Test func residentSizeIsReadFromStatm() {
+        let line = Array("12345 678 90 1 0 2 0\n".utf8)
+        let bytes = line.withUnsafeBytes { MemoryLimits.residentBytes(statm: $0) }
+        #expect(bytes > 0 && bytes % 678 == 0)
+        // Readings through the one kept descriptor are live, not the first text cached: touching
+        // 256 MiB shows up. Other suites allocate and free concurrently, so a few attempts.
+        var grew = false
+        for _ in 0..<5 where !grew {
+            let before = MemoryLimits.allocatedHeapBytes()
+            let block = [UInt8](repeating: 1, count: 256 << 20)
+            let after = MemoryLimits.allocatedHeapBytes()
+            grew = before > 0 && after >= before + (128 << 20) && block.count > 0
+        }
+        #expect(grew)
+    }
 }

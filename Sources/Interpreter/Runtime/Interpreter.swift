@@ -94,7 +94,7 @@ public final class Interpreter {
     @exclusivity(unchecked) var ticks = 0
     /// Bounds on Python heap growth (see `MemoryLimits`); the kernel sets them per session.
     public var memoryLimits = MemoryLimits()
-    /// Allocated heap bytes when the current execution started.
+    /// Resident bytes at the current execution's first heap sample; -1 before it.
     var heapBaseline = 0
     /// Cancellation checks left before the next heap sample.
     var sampleCountdown = 256

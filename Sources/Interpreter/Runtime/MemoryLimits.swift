@@ -61,21 +61,41 @@ public struct MemoryLimits: Sendable, Equatable {
         #endif
     }
 
+    /// `/proc/self/statm`, opened once: procfs regenerates the text on every read at offset 0,
+    /// and opening it costs more than the read (a path walk), which mattered when sampling ran
+    /// once per execution.
+    private static let statm: Int32 = {
+        #if os(Linux)
+        return open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+        #else
+        return -1
+        #endif
+    }()
+
     /// The process's resident memory in bytes (Linux `/proc/self/statm`; 0 where unknown).
     /// Memory an execution frees stays resident for reuse, so growth past the baseline means
     /// memory the process did not have before.
     public static func allocatedHeapBytes() -> Int {
         #if os(Linux)
-        let fd = open("/proc/self/statm", O_RDONLY)
+        let fd = statm
         guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard n > 0 else { return 0 }
+        var buffer = (0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64)
+        return withUnsafeMutableBytes(of: &buffer) { bytes -> Int in
+            let n = pread(fd, bytes.baseAddress, bytes.count, 0)
+            guard n > 0 else { return 0 }
+            return residentBytes(statm: UnsafeRawBufferPointer(rebasing: bytes.prefix(n)))
+        }
+        #else
+        return 0
+        #endif
+    }
+
+    /// The second field of a statm line ("size resident shared ..."), pages converted to bytes.
+    static func residentBytes(statm text: UnsafeRawBufferPointer) -> Int {
         // "size resident shared ...": the second field, in pages.
         var field = 0
         var pages = 0
-        for byte in buffer.prefix(n) {
+        for byte in text {
             if byte == UInt8(ascii: " ") {
                 field += 1
                 if field > 1 { break }
@@ -83,17 +103,25 @@ public struct MemoryLimits: Sendable, Equatable {
                 pages = pages &* 10 &+ Int(byte &- UInt8(ascii: "0"))
             }
         }
-        return pages &* Int(sysconf(Int32(_SC_PAGESIZE)))
-        #else
-        return 0
-        #endif
+        return pages &* pageSize
     }
+
+    private static let pageSize: Int = {
+        #if canImport(Glibc)
+        return max(1, sysconf(Int32(_SC_PAGESIZE)))
+        #else
+        return 4096
+        #endif
+    }()
 }
 
 extension Interpreter {
-    /// Starts an execution's heap accounting (the baseline growth is measured from).
+    /// Starts an execution's heap accounting. The baseline is taken by the execution's first
+    /// sample rather than here: most cells never sample, and reading the resident size on every
+    /// execution was a fifth of a short cell's time. Growth before that first sample is at most
+    /// `sampleTicks` iterations' or `sampleBytes` of noted allocations' worth.
     func resetHeapAccounting() {
-        heapBaseline = MemoryLimits.allocatedHeapBytes()
+        heapBaseline = -1
         noteCredit = memoryLimits.sampleBytes
         sampleCountdown = max(1, memoryLimits.sampleTicks >> 8)
     }
@@ -103,6 +131,7 @@ extension Interpreter {
         let limits = memoryLimits
         guard limits.heapGrowthBytes > 0 || limits.processHeapBytes > 0 else { return }
         let now = MemoryLimits.allocatedHeapBytes()
+        if heapBaseline < 0 { heapBaseline = now }
         if limits.heapGrowthBytes > 0, now - heapBaseline > limits.heapGrowthBytes {
             throw PyError(Builtin.memoryError, args: [])
         }
