@@ -14,5 +14,8 @@ public func serve(_ application: some ApplicationProtocol, configuration: Server
         logger: logger
     )
     group.maximumGracefulShutdownDuration = configuration.shutdownGrace
-    try await ServiceGroup(configuration: group).run()
+    let executor = EventLoopExecutor(group: application.eventLoopGroup)
+    try await withTaskExecutorPreference(executor) {
+        try await ServiceGroup(configuration: group).run()
+    }
 }

@@ -2,13 +2,17 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import NIOPosix
 import Testing
 @testable import Server
 
 /// Behaviours that need real sockets and connections served in parallel.
 @Suite struct LiveServerTests {
-    @Test func aLongCellInOneSessionDoesNotDelayAnother() async throws {
+    /// Also with handlers on the event loops (as `serve` runs them): a cell must never hold a loop.
+    @Test(arguments: [false, true])
+    func aLongCellInOneSessionDoesNotDelayAnother(onEventLoops: Bool) async throws {
         let server = makeServer()
+        try await onEventLoopsIf(onEventLoops, of: server.application) {
         try await server.application.test(.ahc(.http)) { client in
             let busy = try await client.createSession().id
             let other = try await client.createSession().id
@@ -29,6 +33,26 @@ import Testing
             }
             #expect(error.ename == "KeyboardInterrupt")
         }
+        }
+    }
+
+    @Test func handlersRunOnTheEventLoopsWhenServed() async throws {
+        let router = Router()
+        router.get("loop") { _, _ in MultiThreadedEventLoopGroup.currentEventLoop == nil ? "pool" : "loop" }
+        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        // The control: without the preference handlers run on Swift's cooperative pool.
+        try await application.test(.live) { client in
+            let response = try await client.execute(uri: "/loop", method: .get)
+            #expect(String(buffer: response.body) == "pool")
+        }
+        try await onEventLoopsIf(true, of: application) {
+            try await application.test(.live) { client in
+                for _ in 0..<20 {
+                    let response = try await client.execute(uri: "/loop", method: .get)
+                    #expect(String(buffer: response.body) == "loop")
+                }
+            }
+        }
     }
 
     @Test func liveRoundTripWithPlainText() async throws {
@@ -45,4 +69,10 @@ import Testing
             #expect(try errorCode(big, .contentTooLarge) == "body_too_large")
         }
     }
+}
+
+/// Runs `body` with `EventLoopExecutor` preferred when `enabled`, as `serve` runs the server.
+private func onEventLoopsIf(_ enabled: Bool, of application: some ApplicationProtocol, _ body: () async throws -> Void) async throws {
+    guard enabled else { return try await body() }
+    try await withTaskExecutorPreference(EventLoopExecutor(group: application.eventLoopGroup)) { try await body() }
 }
