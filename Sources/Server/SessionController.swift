@@ -111,7 +111,7 @@ struct SessionController<Context: RequestContext> {
     }
 
     private static func answer(_ reply: ExecuteReply, to request: Request) throws -> Response {
-        guard request.wantsPlainText else { return try JSONResponse.make(reply) }
+        guard request.wantsPlainText else { return JSONResponse.make(jsonText: reply.jsonBytes) }
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; charset=utf-8"],
