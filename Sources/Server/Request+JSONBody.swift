@@ -58,7 +58,9 @@ extension Request {
         guard let data = try await checkedBody(limit: limit) else {
             throw .invalidRequest("The body must be a JSON object with a string member 'code'; it was empty.")
         }
-        // The common case in one typed pass; the general decode below only explains a failure.
+        // The common case in one pass, then one typed decode; the general decode below only
+        // explains a failure.
+        if let code = ExecuteBody.code(data) { return code }
         if let request = try? JSONCoding.decoder.decode(ExecuteRequest.self, from: data) {
             return request.code
         }
