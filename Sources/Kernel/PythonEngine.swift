@@ -32,7 +32,7 @@ public final class PythonEngine: CellEngine {
     /// it (its tensors plus as much again of Python objects), and the whole process at most
     /// three quarters of physical memory, so one session can't starve the others.
     static func memoryLimits(budget: Int) -> MemoryLimits {
-        let physical = MemoryLimits.physicalMemoryBytes()
+        let physical = physicalMemory
         let budget = max(budget, 64 << 20)
         return MemoryLimits(
             maxContainerElements: budget / 16,
@@ -41,6 +41,9 @@ public final class PythonEngine: CellEngine {
             processHeapBytes: physical / 4 * 3
         )
     }
+
+    /// Read once: glibc asks the kernel on every call, and the limits are set for every cell.
+    private static let physicalMemory = MemoryLimits.physicalMemoryBytes()
 
     private func configure() {
         session.install(into: interpreter)

@@ -46,6 +46,22 @@ do {
         if run >= warmUpRuns { totals.append(DispatchTime.now().uptimeNanoseconds - start) }
     }
 
+    // The floor under every cell: a round trip that reaches no session (`GET /healthz`), and one
+    // that runs an empty cell on the session's thread.
+    var healthTimes: [UInt64] = []
+    var emptyCellTimes: [UInt64] = []
+    let emptyCell = JSON.code("pass")
+    for run in 0..<(warmUpRuns + runs * 4) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = try connection.request("GET", "/healthz")
+        let middle = DispatchTime.now().uptimeNanoseconds
+        _ = try connection.request("POST", path, body: emptyCell)
+        if run >= warmUpRuns {
+            healthTimes.append(middle - start)
+            emptyCellTimes.append(DispatchTime.now().uptimeNanoseconds - middle)
+        }
+    }
+
     // The same 14 cells with a fresh session each run (create, run, delete), as a notebook opened anew.
     var freshTotals: [UInt64] = []
     for _ in 0..<min(runs, 200) {
@@ -84,6 +100,8 @@ do {
                  Double(sortedTotals[sortedTotals.count / 10]) / 1e6,
                  Double(sortedTotals[sortedTotals.count * 9 / 10]) / 1e6))
     print("  per cell (median µs): " + perCell.map { String(format: "%.0f", medianMicroseconds($0)) }.joined(separator: " "))
+    print(String(format: "  round trip floor (median µs): GET /healthz %.0f, execute `pass` %.0f",
+                 medianMicroseconds(healthTimes), medianMicroseconds(emptyCellTimes)))
     print(String(format: "  fresh session + whole lab + delete: median %.3f ms over %d runs",
                  medianMicroseconds(freshTotals) / 1000, freshTotals.count))
     print(String(format: "  gradient of reduce_sum(square(x)), x 16M float32, one cell over HTTP: median %.2f ms of %d",
