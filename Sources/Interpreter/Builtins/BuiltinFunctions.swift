@@ -519,19 +519,17 @@ extension Builtin {
                 if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
                 return .integer(BigInt(d.rounded(.toNearestOrEven)))
             }
-            guard let n = try interp.indexValue(nd) else {
-                throw PyError.type("'\(nd.typeName)' object cannot be interpreted as an integer")
-            }
-            return .float(roundFloat(d, n))
+            // CPython reads ndigits with `PyNumber_AsSsize_t(o, NULL)`, which clamps a huge int.
+            let n = try bigIndex(interp, nd)
+            return .float(roundFloat(d, Int(exactly: n) ?? (n.sign == .minus ? Int.min : Int.max)))
         case .int, .bool, .object(is PyBigInt):
             guard let b = number.bigIntValue else { break }
             guard let nd = ndigits else { return .integer(b) }
-            guard let n = try interp.indexValue(nd) else {
-                throw PyError.type("'\(nd.typeName)' object cannot be interpreted as an integer")
-            }
-            if n >= 0 { return .integer(b) }
-            if n < -4300 { return .int(0) }
-            let p = BigInt(10).power(-n)
+            let digits = try bigIndex(interp, nd)
+            if digits.sign != .minus { return .integer(b) }
+            // 10**k > 2 * |b| once k exceeds b's bit width: the result is 0 without building 10**k.
+            guard let k = Int(exactly: -digits), k <= b.magnitude.bitWidth else { return .int(0) }
+            let p = BigInt(10).power(k)
             var (q, r) = Interpreter.floorDivMod(b, p)
             let twice = r * 2
             if twice > p || (twice == p && q.isMultiple(of: 2) == false) { q += 1 }
@@ -544,6 +542,19 @@ extension Builtin {
             return try interp.call(m, ndigits.map { [number, $0] } ?? [number])
         }
         throw PyError.type("type \(number.typeName) doesn't define __round__ method")
+    }
+
+    /// An integer argument of any size (`__index__` is honoured), else CPython's TypeError.
+    static func bigIndex(_ interp: Interpreter, _ v: Value) throws -> BigInt {
+        if let b = v.bigIntValue { return b }
+        if case .object(let o) = v, Interpreter.hasUserDunders(v), let m = o.pyType.lookup("__index__") {
+            let r = try interp.call(m, [v])
+            guard let b = r.bigIntValue else {
+                throw PyError.type("__index__ returned non-int (type \(r.typeName))")
+            }
+            return b
+        }
+        throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
     }
 
     /// `round(x, n)` for floats: correctly rounded through the shortest decimal text, like CPython.

@@ -97,7 +97,7 @@ extension Interpreter {
             if case .object(let o) = index, let s = o as? PySlice { return .tuple(PyTuple(try sliceItems(t.items, s))) }
             return t.items[try normalizedIndex(index, t.items.count, "tuple")]
         case .dict(let d):
-            if let v = d.table.get(try dictKey(index)) { return v }
+            if let v = try tableGet(d, dictKey(index)) { return v }
             throw PyError.key(index)
         case .str(let s):
             if case .object(let o) = index, let sl = o as? PySlice {
@@ -160,7 +160,7 @@ extension Interpreter {
             l.items[j] = value
             return
         case .dict(let d):
-            d.table.set(try dictKey(index), value)
+            try tableSet(d, dictKey(index), value)
             return
         case .object(let o):
             if Self.hasUserDunders(container), let m = o.pyType.lookup("__setitem__") {
@@ -190,7 +190,7 @@ extension Interpreter {
             l.items.remove(at: try normalizedIndex(index, l.items.count, "list"))
             return
         case .dict(let d):
-            if d.table.remove(try dictKey(index)) == nil { throw PyError.key(index) }
+            if try tableRemove(d, dictKey(index)) == nil { throw PyError.key(index) }
             return
         case .object(let o):
             if Self.hasUserDunders(container), let m = o.pyType.lookup("__delitem__") {
