@@ -295,9 +295,7 @@ extension Builtin {
         }
         ns["chr"] = fn("chr") { interp, args in
             try args.expect("chr", min: 1, max: 1)
-            guard let i = try interp.indexValue(args.positional[0]) else {
-                throw PyError.type("'\(args.positional[0].typeName)' object cannot be interpreted as an integer")
-            }
+            let i = try textCInt(interp, args.positional[0])
             guard i >= 0, i <= 0x10FFFF else { throw PyError.value("chr() arg not in range(0x110000)") }
             guard let scalar = Unicode.Scalar(UInt32(i)) else { return .string(String(ReplacementCharacter.replacement)) }
             return .string(String(scalar))

@@ -11,6 +11,9 @@ extension Builtin {
                 return .int(0)
             }
             if let baseValue = a[1] {
+                if let big = baseValue.bigIntValue, Int(exactly: big) == nil {
+                    throw PyError.value("int() base must be >= 2 and <= 36, or 0")
+                }
                 guard let base = try interp.indexValue(baseValue) else {
                     throw PyError.type("'\(baseValue.typeName)' object cannot be interpreted as an integer")
                 }

@@ -25,8 +25,8 @@ extension Interpreter {
     public func sliceIndices(_ s: PySlice, _ length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
         func bound(_ v: Value) throws -> Int? {
             if case .none = v { return nil }
+            if let b = v.bigIntValue, Int(exactly: b) == nil { return b.sign == .minus ? Int.min / 2 : Int.max / 2 }
             if let i = try indexValue(v) { return i }
-            if let b = v.bigIntValue { return b.sign == .minus ? Int.min / 2 : Int.max / 2 }
             throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
         var step = 1
