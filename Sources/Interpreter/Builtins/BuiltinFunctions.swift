@@ -11,6 +11,7 @@ extension Builtin {
         installSetMethods()
         installStrMethods()
         installNumberMethods()
+        installComplexMethods()
         installIteratorMethods()
     }()
 
@@ -23,7 +24,7 @@ extension Builtin {
     static func namespace() -> [String: Value] {
         _ = installed
         var ns: [String: Value] = [:]
-        for t in [objectType, typeType, intType, boolType, floatType, strType, listType, tupleType, dictType, setType,
+        for t in [objectType, typeType, intType, boolType, floatType, complexType, strType, listType, tupleType, dictType, setType,
                   frozensetType, rangeType, sliceType, staticMethodType, classMethodType, propertyType, superType] {
             ns[t.name] = .object(t)
         }
@@ -333,6 +334,9 @@ extension Builtin {
             let base = a[0] ?? .none, exp = a[1] ?? .none
             guard let mod = a[2], !mod.isNone else { return try interp.binary(.power, base, exp) }
             guard let b = base.bigIntValue, let e = exp.bigIntValue, let m = mod.bigIntValue else {
+                if [base, exp, mod].contains(where: { if case .object(let o) = $0 { return o is PyComplex }; return false }) {
+                    throw PyError.value("complex modulo")
+                }
                 throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
             }
             if m == 0 { throw PyError.value("pow() 3rd argument cannot be 0") }

@@ -116,6 +116,9 @@ final class Compiler {
         case .float(let d):
             let v = Value.float(d)
             return { _ in v }
+        case .imaginary(let d):
+            let v = Value.object(PyComplex(0, d))
+            return { _ in v }
         case .string(let s):
             let v = Value.string(s)
             return { _ in v }

@@ -350,7 +350,7 @@ extension Interpreter {
                 if case .none = method { throw PyError.type("unhashable type: '\(o.pyType.name)'") }
                 let r = try call(method, [value])
                 guard let i = r.bigIntValue else { throw PyError.type("__hash__ method should return an integer") }
-                return Self.hashBig(i)
+                return Int(exactly: i).map { $0 == -1 ? -2 : $0 } ?? Self.hashBig(i)
             }
             if o is PyInstance, o.pyType.lookup("__eq__") != nil, !(o is PyException) {
                 throw PyError.type("unhashable type: '\(o.pyType.name)'")
