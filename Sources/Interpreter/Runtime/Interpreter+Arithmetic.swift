@@ -408,7 +408,7 @@ extension Interpreter {
         case .power:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
-                throw PyError.value("math domain error")
+                return try complexBinary(.power, .float(x), .float(y))
             }
             let r = Foundation_pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError.overflow("(34, 'Numerical result out of range')") }
