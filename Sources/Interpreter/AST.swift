@@ -33,6 +33,8 @@ public indirect enum ExprKind: Sendable {
     /// An integer literal too large for `Int`.
     case bigInt(BigInt)
     case float(Double)
+    /// An imaginary literal (`1.5j`): the imaginary part.
+    case imaginary(Double)
     /// A string literal; adjacent literals are already concatenated.
     case string(String)
     /// An f-string (possibly concatenated with plain literals).

@@ -72,6 +72,7 @@ enum ASTDump {
         case .int(let value): body = "\(value)"
         case .bigInt(let value): body = "big:\(value)"
         case .float(let value): body = "\(value)"
+        case .imaginary(let value): body = "\(value)j"
         case .string(let text): body = quoted(text)
         case .formattedString(let items): body = "(f " + parts(items).joined(separator: " ") + ")"
         case .bool(let value): body = value ? "True" : "False"

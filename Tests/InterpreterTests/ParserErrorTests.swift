@@ -377,8 +377,6 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: [
         ("x = b'abc'", "bytes literals are not supported"),
         ("x = Rb'abc'", "bytes literals are not supported"),
-        ("x = 1j", "complex numbers are not supported"),
-        ("x = 1.5e3J", "complex numbers are not supported"),
         ("async def f(): pass", "async functions and statements are not supported"),
         ("match x:\n    case 1:\n        pass", "match statements are not supported"),
         ("match (a, b):\n    case (1, 2):\n        pass", "match statements are not supported"),

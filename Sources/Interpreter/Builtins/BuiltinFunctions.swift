@@ -11,6 +11,7 @@ extension Builtin {
         installSetMethods()
         installStrMethods()
         installNumberMethods()
+        installComplexMethods()
         installIteratorMethods()
     }()
 
@@ -23,7 +24,7 @@ extension Builtin {
     static func namespace() -> [String: Value] {
         _ = installed
         var ns: [String: Value] = [:]
-        for t in [objectType, typeType, intType, boolType, floatType, strType, listType, tupleType, dictType, setType,
+        for t in [objectType, typeType, intType, boolType, floatType, complexType, strType, listType, tupleType, dictType, setType,
                   frozensetType, rangeType, sliceType, staticMethodType, classMethodType, propertyType, superType] {
             ns[t.name] = .object(t)
         }
@@ -295,9 +296,7 @@ extension Builtin {
         }
         ns["chr"] = fn("chr") { interp, args in
             try args.expect("chr", min: 1, max: 1)
-            guard let i = try interp.indexValue(args.positional[0]) else {
-                throw PyError.type("'\(args.positional[0].typeName)' object cannot be interpreted as an integer")
-            }
+            let i = try textCInt(interp, args.positional[0])
             guard i >= 0, i <= 0x10FFFF else { throw PyError.value("chr() arg not in range(0x110000)") }
             guard let scalar = Unicode.Scalar(UInt32(i)) else { return .string(String(ReplacementCharacter.replacement)) }
             return .string(String(scalar))
@@ -335,6 +334,9 @@ extension Builtin {
             let base = a[0] ?? .none, exp = a[1] ?? .none
             guard let mod = a[2], !mod.isNone else { return try interp.binary(.power, base, exp) }
             guard let b = base.bigIntValue, let e = exp.bigIntValue, let m = mod.bigIntValue else {
+                if [base, exp, mod].contains(where: { if case .object(let o) = $0 { return o is PyComplex }; return false }) {
+                    throw PyError.value("complex modulo")
+                }
                 throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
             }
             if m == 0 { throw PyError.value("pow() 3rd argument cannot be 0") }
@@ -519,19 +521,17 @@ extension Builtin {
                 if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
                 return .integer(BigInt(d.rounded(.toNearestOrEven)))
             }
-            guard let n = try interp.indexValue(nd) else {
-                throw PyError.type("'\(nd.typeName)' object cannot be interpreted as an integer")
-            }
-            return .float(roundFloat(d, n))
+            // CPython reads ndigits with `PyNumber_AsSsize_t(o, NULL)`, which clamps a huge int.
+            let n = try bigIndex(interp, nd)
+            return .float(roundFloat(d, Int(exactly: n) ?? (n.sign == .minus ? Int.min : Int.max)))
         case .int, .bool, .object(is PyBigInt):
             guard let b = number.bigIntValue else { break }
             guard let nd = ndigits else { return .integer(b) }
-            guard let n = try interp.indexValue(nd) else {
-                throw PyError.type("'\(nd.typeName)' object cannot be interpreted as an integer")
-            }
-            if n >= 0 { return .integer(b) }
-            if n < -4300 { return .int(0) }
-            let p = BigInt(10).power(-n)
+            let digits = try bigIndex(interp, nd)
+            if digits.sign != .minus { return .integer(b) }
+            // 10**k > 2 * |b| once k exceeds b's bit width: the result is 0 without building 10**k.
+            guard let k = Int(exactly: -digits), k <= b.magnitude.bitWidth else { return .int(0) }
+            let p = BigInt(10).power(k)
             var (q, r) = Interpreter.floorDivMod(b, p)
             let twice = r * 2
             if twice > p || (twice == p && q.isMultiple(of: 2) == false) { q += 1 }
@@ -544,6 +544,19 @@ extension Builtin {
             return try interp.call(m, ndigits.map { [number, $0] } ?? [number])
         }
         throw PyError.type("type \(number.typeName) doesn't define __round__ method")
+    }
+
+    /// An integer argument of any size (`__index__` is honoured), else CPython's TypeError.
+    static func bigIndex(_ interp: Interpreter, _ v: Value) throws -> BigInt {
+        if let b = v.bigIntValue { return b }
+        if case .object(let o) = v, Interpreter.hasUserDunders(v), let m = o.pyType.lookup("__index__") {
+            let r = try interp.call(m, [v])
+            guard let b = r.bigIntValue else {
+                throw PyError.type("__index__ returned non-int (type \(r.typeName))")
+            }
+            return b
+        }
+        throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
     }
 
     /// `round(x, n)` for floats: correctly rounded through the shortest decimal text, like CPython.

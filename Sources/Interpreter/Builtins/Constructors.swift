@@ -11,6 +11,9 @@ extension Builtin {
                 return .int(0)
             }
             if let baseValue = a[1] {
+                if let big = baseValue.bigIntValue, Int(exactly: big) == nil {
+                    throw PyError.value("int() base must be >= 2 and <= 36, or 0")
+                }
                 guard let base = try interp.indexValue(baseValue) else {
                     throw PyError.type("'\(baseValue.typeName)' object cannot be interpreted as an integer")
                 }
@@ -55,13 +58,13 @@ extension Builtin {
         setType.constructor = { interp, args in
             try args.expect("set", min: 0, max: 1)
             let s = PySet()
-            if let source = args.positional.first { for v in try interp.collect(source) { s.table.set(try interp.dictKey(v), .none) } }
+            if let source = args.positional.first { for v in try interp.collect(source) { try interp.tableSet(s, interp.dictKey(v), .none) } }
             return .object(s)
         }
         frozensetType.constructor = { interp, args in
             try args.expect("frozenset", min: 0, max: 1)
             let s = PySet(frozen: true)
-            if let source = args.positional.first { for v in try interp.collect(source) { s.table.set(try interp.dictKey(v), .none) } }
+            if let source = args.positional.first { for v in try interp.collect(source) { try interp.tableSet(s, interp.dictKey(v), .none) } }
             return .object(s)
         }
         rangeType.constructor = { interp, args in
@@ -139,7 +142,7 @@ extension Builtin {
             guard pair.count == 2 else {
                 throw PyError.value("dictionary update sequence element #\(index) has length \(pair.count); 2 is required")
             }
-            d.table.set(try interp.dictKey(pair[0]), pair[1])
+            try interp.tableSet(d, interp.dictKey(pair[0]), pair[1])
             index += 1
         }
     }

@@ -13,7 +13,7 @@ extension Builtin {
             guard args.positional.count == 2 || args.positional.count == 3 else {
                 throw PyError.type("get expected at least 1 argument, got \(args.positional.count - 1)")
             }
-            return d.table.get(try interp.dictKey(args.positional[1])) ?? (args.positional.count == 3 ? args.positional[2] : .none)
+            return try interp.tableGet(d, interp.dictKey(args.positional[1])) ?? (args.positional.count == 3 ? args.positional[2] : .none)
         }
         t.define("keys") { _, args in .object(PyDictView(.keys, try dict(args, "keys"))) }
         t.define("values") { _, args in .object(PyDictView(.values, try dict(args, "values"))) }
@@ -23,7 +23,7 @@ extension Builtin {
             guard args.positional.count == 2 || args.positional.count == 3 else {
                 throw PyError.type("pop expected at least 1 argument, got \(args.positional.count - 1)")
             }
-            if let v = d.table.remove(try interp.dictKey(args.positional[1])) { return v }
+            if let v = try interp.tableRemove(d, interp.dictKey(args.positional[1])) { return v }
             if args.positional.count == 3 { return args.positional[2] }
             throw PyError.key(args.positional[1])
         }
@@ -38,9 +38,9 @@ extension Builtin {
                 throw PyError.type("setdefault expected at least 1 argument, got \(args.positional.count - 1)")
             }
             let key = try interp.dictKey(args.positional[1])
-            if let v = d.table.get(key) { return v }
+            if let v = try interp.tableGet(d, key) { return v }
             let v = args.positional.count == 3 ? args.positional[2] : .none
-            d.table.set(key, v)
+            try interp.tableSet(d, key, v)
             return v
         }
         t.define("update") { interp, args in
@@ -66,7 +66,7 @@ extension Builtin {
             }
             let d = PyDict()
             let value = args.positional.count == 3 ? args.positional[2] : .none
-            for k in try interp.collect(args.positional[1]) { d.table.set(try interp.dictKey(k), value) }
+            for k in try interp.collect(args.positional[1]) { try interp.tableSet(d, interp.dictKey(k), value) }
             return .dict(d)
         }))
     }
@@ -81,7 +81,7 @@ extension Builtin {
     static func otherSet(_ interp: Interpreter, _ v: Value) throws -> PySet {
         if case .object(let o) = v, let s = o as? PySet { return s }
         let s = PySet()
-        for item in try interp.collect(v) { s.table.set(try interp.dictKey(item), .none) }
+        for item in try interp.collect(v) { try interp.tableSet(s, interp.dictKey(item), .none) }
         return s
     }
 
@@ -94,7 +94,7 @@ extension Builtin {
                     var result = PySet(frozen: frozen)
                     result.table = s.table
                     for other in args.positional.dropFirst() {
-                        guard case .object(let r)? = interp.setBinary(op, result, try otherSet(interp, other)), let rs = r as? PySet else { break }
+                        guard case .object(let r)? = try interp.setBinary(op, result, try otherSet(interp, other)), let rs = r as? PySet else { break }
                         result = rs
                     }
                     return .object(result)
@@ -108,19 +108,19 @@ extension Builtin {
                 let s = try set(args, "issubset")
                 guard args.positional.count == 2 else { throw PyError.type("issubset() takes exactly one argument") }
                 let o = try otherSet(interp, args.positional[1])
-                return .bool(s.table.keys.allSatisfy { o.table.contains($0) })
+                return .bool(try interp.tableKeysAll(of: s, in: o))
             }
             t.define("issuperset") { interp, args in
                 let s = try set(args, "issuperset")
                 guard args.positional.count == 2 else { throw PyError.type("issuperset() takes exactly one argument") }
                 let o = try otherSet(interp, args.positional[1])
-                return .bool(o.table.keys.allSatisfy { s.table.contains($0) })
+                return .bool(try interp.tableKeysAll(of: o, in: s))
             }
             t.define("isdisjoint") { interp, args in
                 let s = try set(args, "isdisjoint")
                 guard args.positional.count == 2 else { throw PyError.type("isdisjoint() takes exactly one argument") }
                 let o = try otherSet(interp, args.positional[1])
-                return .bool(!s.table.keys.contains { o.table.contains($0) })
+                return .bool(try !s.table.keys.contains { try interp.tableContains(o, $0) })
             }
             t.define("copy") { _, args in
                 let s = try set(args, "copy")
@@ -133,19 +133,19 @@ extension Builtin {
         t.define("add") { interp, args in
             let s = try set(args, "add", mutating: true)
             guard args.positional.count == 2 else { throw PyError.type("set.add() takes exactly one argument (\(args.positional.count - 1) given)") }
-            s.table.set(try interp.dictKey(args.positional[1]), .none)
+            try interp.tableSet(s, interp.dictKey(args.positional[1]), .none)
             return .none
         }
         t.define("remove") { interp, args in
             let s = try set(args, "remove", mutating: true)
             guard args.positional.count == 2 else { throw PyError.type("set.remove() takes exactly one argument (\(args.positional.count - 1) given)") }
-            if s.table.remove(try interp.dictKey(args.positional[1])) == nil { throw PyError.key(args.positional[1]) }
+            if try interp.tableRemove(s, interp.dictKey(args.positional[1])) == nil { throw PyError.key(args.positional[1]) }
             return .none
         }
         t.define("discard") { interp, args in
             let s = try set(args, "discard", mutating: true)
             guard args.positional.count == 2 else { throw PyError.type("set.discard() takes exactly one argument (\(args.positional.count - 1) given)") }
-            s.table.remove(try interp.dictKey(args.positional[1]))
+            try interp.tableRemove(s, interp.dictKey(args.positional[1]))
             return .none
         }
         t.define("pop") { _, args in
@@ -165,7 +165,7 @@ extension Builtin {
             t.define(name) { interp, args in
                 let s = try set(args, name, mutating: true)
                 for other in args.positional.dropFirst() {
-                    if case .object(let r)? = interp.setBinary(op, s, try otherSet(interp, other)), let rs = r as? PySet { s.table = rs.table }
+                    if case .object(let r)? = try interp.setBinary(op, s, try otherSet(interp, other)), let rs = r as? PySet { s.table = rs.table }
                 }
                 return .none
             }

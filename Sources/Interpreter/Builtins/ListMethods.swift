@@ -109,9 +109,7 @@ extension Builtin {
         t.define("insert") { interp, args in
             let l = try list(args, "insert")
             guard args.positional.count == 3 else { throw PyError.type("insert expected 2 arguments, got \(args.positional.count - 1)") }
-            guard var i = try interp.indexValue(args.positional[1]) else {
-                throw PyError.type("'\(args.positional[1].typeName)' object cannot be interpreted as an integer")
-            }
+            var i = try textSize(interp, args.positional[1])
             let n = l.items.count
             if i < 0 { i = max(0, i + n) }
             l.items.insert(args.positional[2], at: min(i, n))
@@ -123,9 +121,7 @@ extension Builtin {
             if l.items.isEmpty { throw PyError.index("pop from empty list") }
             var i = l.items.count - 1
             if args.positional.count == 2 {
-                guard let j = try interp.indexValue(args.positional[1]) else {
-                    throw PyError.type("'\(args.positional[1].typeName)' object cannot be interpreted as an integer")
-                }
+                let j = try textSize(interp, args.positional[1])
                 i = j < 0 ? j + l.items.count : j
                 guard i >= 0, i < l.items.count else { throw PyError.index("pop index out of range") }
             }
@@ -188,6 +184,8 @@ extension Builtin {
         let n = items().count
         func bound(_ v: Value?, _ d: Int) throws -> Int {
             guard let v else { return d }
+            // CPython clamps a start or stop beyond a machine word (`_PyEval_SliceIndexNotNone`).
+            if let big = v.bigIntValue, Int(exactly: big) == nil { return big.sign == .minus ? 0 : n }
             guard var i = try interp.indexValue(v) else {
                 throw PyError.type("slice indices must be integers or have an __index__ method")
             }

@@ -194,7 +194,10 @@ enum MathModule {
             if case .float = args.positional[0] { throw PyError.type("'float' object cannot be interpreted as an integer") }
             let n = try integer(interp, args.positional[0])
             if n < 0 { throw PyError.value("factorial() not defined for negative values") }
-            guard let k = Int(exactly: n), k <= 20_000 else { throw PyError.overflow("factorial() argument should not exceed 20000") }
+            guard let k = Int(exactly: n) else {
+                throw PyError.overflow("factorial() argument should not exceed \(Int.max)")
+            }
+            guard k <= 20_000 else { throw PyError.overflow("factorial() argument should not exceed 20000") }
             var r = BigInt(1)
             if k > 1 { for i in 2...k { r *= BigInt(i) } }
             return .integer(r)

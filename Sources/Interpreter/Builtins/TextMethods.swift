@@ -174,7 +174,7 @@ extension Builtin {
         }
         method("expandtabs") { interp, s, args in
             let bound = try args.bind("expandtabs", ["tabsize"])
-            let size = try bound[0].map { try textSize(interp, $0) } ?? 8
+            let size = try bound[0].map { try textCInt(interp, $0) } ?? 8
             return .string(try StrMethods.expandTabs(s, tabSize: size))
         }
         for (name, remove) in [("removeprefix", StrMethods.removePrefix), ("removesuffix", StrMethods.removeSuffix)] {
@@ -204,6 +204,18 @@ extension Builtin {
             throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
         return index
+    }
+
+    /// An argument CPython reads as a C `int` (`chr`, `tabsize`).
+    static func textCInt(_ interp: Interpreter, _ value: Value) throws -> Int {
+        if let big = value.bigIntValue, Int32(exactly: big) == nil {
+            throw PyError.overflow("Python int too large to convert to C int")
+        }
+        guard let size = try interp.indexValue(value) else {
+            throw PyError.type("'\(value.typeName)' object cannot be interpreted as an integer")
+        }
+        guard Int32(exactly: size) != nil else { throw PyError.overflow("Python int too large to convert to C int") }
+        return size
     }
 
     /// A size argument (`width`, `maxsplit`, `count`, `tabsize`), CPython's `PyNumber_AsSsize_t`.

@@ -116,6 +116,9 @@ final class Compiler {
         case .float(let d):
             let v = Value.float(d)
             return { _ in v }
+        case .imaginary(let d):
+            let v = Value.object(PyComplex(0, d))
+            return { _ in v }
         case .string(let s):
             let v = Value.string(s)
             return { _ in v }
@@ -213,7 +216,7 @@ final class Compiler {
             let build = try sequenceBuilder(items)
             return { f in
                 let s = PySet()
-                for v in try build(f) { s.table.set(try f.interp.dictKey(v), .none) }
+                for v in try build(f) { try f.interp.tableSet(s, f.interp.dictKey(v), .none) }
                 return .object(s)
             }
         case .dict(let items):
@@ -229,7 +232,7 @@ final class Compiler {
                 for (k, v) in parts {
                     if let v {
                         let key = try k(f)
-                        d.table.set(try f.interp.dictKey(key), try v(f))
+                        try f.interp.tableSet(d, f.interp.dictKey(key), v(f))
                     } else {
                         try f.interp.mergeMapping(into: d, try k(f))
                     }
@@ -255,7 +258,7 @@ final class Compiler {
                 var out: [Value] = []
                 try loop(f, try first(f), &out)
                 let s = PySet()
-                for v in out { s.table.set(try f.interp.dictKey(v), .none) }
+                for v in out { try f.interp.tableSet(s, f.interp.dictKey(v), .none) }
                 return .object(s)
             }
         case .dictComprehension(let key, let value, let generators):
@@ -272,7 +275,7 @@ final class Compiler {
                 try loop(f, try first(f), &out)
                 let d = PyDict()
                 for item in out {
-                    if case .tuple(let t) = item, t.items.count == 2 { d.table.set(try f.interp.dictKey(t.items[0]), t.items[1]) }
+                    if case .tuple(let t) = item, t.items.count == 2 { try f.interp.tableSet(d, f.interp.dictKey(t.items[0]), t.items[1]) }
                 }
                 return .dict(d)
             }

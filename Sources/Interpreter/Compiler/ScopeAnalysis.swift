@@ -148,7 +148,7 @@ struct ScopeInfo {
 
     mutating func visit(_ e: Expr) {
         switch e.kind {
-        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: break
+        case .int, .bigInt, .float, .imaginary, .string, .bool, .none, .ellipsis: break
         case .formattedString(let parts): visit(parts)
         case .name(let n): used.insert(n)
         case .attribute(let v, _): visit(v)

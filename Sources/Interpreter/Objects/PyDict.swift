@@ -1,6 +1,8 @@
-/// A hashable key with Python's equality: `1`, `1.0` and `True` are one key; containers of equal
-/// keys are equal; other objects compare by identity. The hash is computed once, when the key is
-/// made (`Interpreter.dictKey`), because Python hashing may run user code and fail.
+/// A hashable key with Python's equality where it needs no Python code: `1`, `1.0` and `True` are
+/// one key; containers of equal keys are equal; other objects compare by identity. Keys whose
+/// equality runs an `__eq__` are matched by `Interpreter.tableGet` and friends, which call it on a
+/// hash collision. The hash is computed once, when the key is made (`Interpreter.dictKey`),
+/// because Python hashing may run user code and fail.
 public struct DictKey: Hashable {
     public let value: Value
     public let hash: Int
@@ -57,6 +59,13 @@ public struct DictKey: Hashable {
 public struct OrderedTable {
     private var index: [DictKey: Int] = [:]
     private var entries: [(key: DictKey, value: Value)?] = []
+    /// Positions by hash, for the lookups that compare with `__eq__`. Built on first need and kept
+    /// up to date by appends; operations that move or reuse positions drop it. Removed positions
+    /// stay listed (their entries are nil) until then.
+    private var positionsByHash: [Int: [Int]]?
+    /// True once a key whose equality may run Python code was stored: a lookup that misses by
+    /// identity must then look for an equal key among those with its hash.
+    public private(set) var hasPythonKeys = false
     public private(set) var count = 0
     /// Bumped on every insertion or removal of a key, so iterators detect size changes.
     public private(set) var version = 0
@@ -75,11 +84,54 @@ public struct OrderedTable {
         if let position = index[key] {
             entries[position]?.value = value
         } else {
+            if !hasPythonKeys && key.needsPythonEquality { hasPythonKeys = true }
+            positionsByHash?[key.hash, default: []].append(entries.count)
             index[key] = entries.count
             entries.append((key, value))
             count += 1
             version &+= 1
         }
+    }
+
+    /// The position of a key equal to `key` without running Python code (identity for objects).
+    func position(of key: DictKey) -> Int? { index[key] }
+
+    /// The key stored at a raw position, or nil when it was removed or is out of range.
+    func key(at position: Int) -> DictKey? {
+        position >= 0 && position < entries.count ? entries[position]?.key : nil
+    }
+
+    /// The value stored at a raw position, or nil when it was removed or is out of range.
+    func value(at position: Int) -> Value? {
+        position >= 0 && position < entries.count ? entries[position]?.value : nil
+    }
+
+    /// Replaces the value at a live position (its key stays).
+    mutating func setValue(at position: Int, _ value: Value) {
+        guard position >= 0, position < entries.count, entries[position] != nil else { return }
+        entries[position]?.value = value
+    }
+
+    /// Removes the entry at a live position and returns its value.
+    mutating func remove(at position: Int) -> Value? {
+        guard position >= 0, position < entries.count, let entry = entries[position] else { return nil }
+        if index[entry.key] == position { index.removeValue(forKey: entry.key) }
+        entries[position] = nil
+        count -= 1
+        version &+= 1
+        if entries.count > 16 && count * 2 < entries.count { compact() }
+        return entry.value
+    }
+
+    /// Positions (live or removed) of the keys stored with `hash`, in insertion order.
+    mutating func positions(withHash hash: Int) -> [Int] {
+        if let positionsByHash { return positionsByHash[hash] ?? [] }
+        var built: [Int: [Int]] = [:]
+        for (position, entry) in entries.enumerated() {
+            if let entry { built[entry.key.hash, default: []].append(position) }
+        }
+        positionsByHash = built
+        return built[hash] ?? []
     }
 
     @discardableResult
@@ -96,6 +148,8 @@ public struct OrderedTable {
     public mutating func removeAll() {
         index.removeAll()
         entries.removeAll()
+        positionsByHash = nil
+        hasPythonKeys = false
         count = 0
         version &+= 1
     }
@@ -104,6 +158,7 @@ public struct OrderedTable {
     public mutating func popLast() -> (key: DictKey, value: Value)? {
         while let last = entries.last {
             entries.removeLast()
+            positionsByHash = nil
             if let entry = last {
                 index.removeValue(forKey: entry.key)
                 count -= 1
@@ -115,6 +170,7 @@ public struct OrderedTable {
     }
 
     private mutating func compact() {
+        positionsByHash = nil
         entries = entries.compactMap { $0 }.map { Optional($0) }
         index.removeAll(keepingCapacity: true)
         for (position, entry) in entries.enumerated() {

@@ -22,7 +22,8 @@ extension Parser {
         while i < token.end {
             let c = src[i]
             if c == UInt8(ascii: "j") || c == UInt8(ascii: "J") {
-                throw error("complex numbers are not supported", at: token)
+                // The tokenizer lets `j` end only a decimal number.
+                return .imaginary(Double(String(decoding: digits, as: UTF8.self)) ?? .infinity)
             }
             if radix == 10 && (c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")) { isFloat = true }
             if c != UInt8(ascii: "_") { digits.append(c) }

@@ -92,9 +92,9 @@ extension Interpreter {
         }
         if case .object(let o) = a, let set = o as? PySet, !set.isFrozen, case .object(let bo) = b, let other = bo as? PySet {
             switch op {
-            case .bitOr: for k in other.table.keys { set.table.set(k, .none) }; return a
-            case .bitAnd: for k in set.table.keys where !other.table.contains(k) { set.table.remove(k) }; return a
-            case .subtract: for k in other.table.keys { set.table.remove(k) }; return a
+            case .bitOr: for k in other.table.keys { try tableSet(set, k, .none) }; return a
+            case .bitAnd: for k in set.table.keys where try !tableContains(other, k) { try tableRemove(set, k) }; return a
+            case .subtract: for k in other.table.keys { try tableRemove(set, k) }; return a
             default: break
             }
         }
@@ -198,29 +198,29 @@ extension Interpreter {
             if op == .bitOr {
                 let r = PyDict()
                 r.table = x.table
-                for (k, v) in y.table.items { r.table.set(k, v) }
+                for (k, v) in y.table.items { try tableSet(r, k, v) }
                 return .dict(r)
             }
         case let (.object(x), .object(y)):
-            if let sx = x as? PySet, let sy = y as? PySet { return setBinary(op, sx, sy) }
+            if let sx = x as? PySet, let sy = y as? PySet { return try setBinary(op, sx, sy) }
         default: break
         }
         return nil
     }
 
-    func setBinary(_ op: BinaryOperator, _ x: PySet, _ y: PySet) -> Value? {
+    func setBinary(_ op: BinaryOperator, _ x: PySet, _ y: PySet) throws -> Value? {
         let r = PySet(frozen: x.isFrozen)
         switch op {
         case .bitOr:
             r.table = x.table
-            for k in y.table.keys { r.table.set(k, .none) }
+            for k in y.table.keys { try tableSet(r, k, .none) }
         case .bitAnd:
-            for k in x.table.keys where y.table.contains(k) { r.table.set(k, .none) }
+            for k in x.table.keys where try tableContains(y, k) { try tableSet(r, k, .none) }
         case .subtract:
-            for k in x.table.keys where !y.table.contains(k) { r.table.set(k, .none) }
+            for k in x.table.keys where try !tableContains(y, k) { try tableSet(r, k, .none) }
         case .bitXor:
-            for k in x.table.keys where !y.table.contains(k) { r.table.set(k, .none) }
-            for k in y.table.keys where !x.table.contains(k) { r.table.set(k, .none) }
+            r.table = x.table
+            for k in y.table.keys where try tableRemove(r, k) == nil { try tableSet(r, k, .none) }
         default: return nil
         }
         return .object(r)
@@ -408,7 +408,7 @@ extension Interpreter {
         case .power:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
-                throw PyError.value("math domain error")
+                return try complexBinary(.power, .float(x), .float(y))
             }
             let r = Foundation_pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError.overflow("(34, 'Numerical result out of range')") }

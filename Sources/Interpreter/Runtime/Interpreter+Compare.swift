@@ -163,7 +163,7 @@ extension Interpreter {
             var same = x.count == y.count
             if same {
                 for (key, value) in x.table.items {
-                    guard let other = y.table.get(key), try equals(value, other) else { same = false; break }
+                    guard let other = try tableGet(y, key), try equals(value, other) else { same = false; break }
                 }
             }
             return op == .equal ? same : !same
@@ -172,19 +172,7 @@ extension Interpreter {
             if op == .notEqual { return false }
             return nil
         case let (.object(x), .object(y)):
-            if let sx = x as? PySet, let sy = y as? PySet {
-                let subset = sx.table.keys.allSatisfy { sy.table.contains($0) }
-                let superset = sy.table.keys.allSatisfy { sx.table.contains($0) }
-                switch op {
-                case .equal: return subset && superset
-                case .notEqual: return !(subset && superset)
-                case .lessEqual: return subset
-                case .less: return subset && !superset
-                case .greaterEqual: return superset
-                case .greater: return superset && !subset
-                default: return nil
-                }
-            }
+            if let sx = x as? PySet, let sy = y as? PySet { return try setCompare(op, sx, sy) }
             if let rx = x as? PyRange, let ry = y as? PyRange, op == .equal || op == .notEqual {
                 let same = rx.count == ry.count && (rx.count == 0 || rx.start == ry.start && (rx.count == 1 || rx.step == ry.step))
                 return op == .equal ? same : !same
@@ -286,14 +274,14 @@ extension Interpreter {
             for v in t.items where try v.isIdentical(to: item) || equals(v, item) { return true }
             return false
         case .dict(let d):
-            return d.table.contains(try dictKey(item))
+            return try tableContains(d, dictKey(item))
         case .str(let s):
             guard case .str(let sub) = item else {
                 throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return sub.value.isEmpty || s.value.contains(sub.value)
         case .object(let o):
-            if let set = o as? PySet { return set.table.contains(try dictKey(item)) }
+            if let set = o as? PySet { return try tableContains(set, dictKey(item)) }
             if let r = o as? PyRange {
                 guard case .int(let i) = item else {
                     if case .bool(let b) = item { return try contains(container, .int(b ? 1 : 0)) }
@@ -362,7 +350,7 @@ extension Interpreter {
                 if case .none = method { throw PyError.type("unhashable type: '\(o.pyType.name)'") }
                 let r = try call(method, [value])
                 guard let i = r.bigIntValue else { throw PyError.type("__hash__ method should return an integer") }
-                return Self.hashBig(i)
+                return Int(exactly: i).map { $0 == -1 ? -2 : $0 } ?? Self.hashBig(i)
             }
             if o is PyInstance, o.pyType.lookup("__eq__") != nil, !(o is PyException) {
                 throw PyError.type("unhashable type: '\(o.pyType.name)'")

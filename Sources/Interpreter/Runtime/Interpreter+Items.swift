@@ -25,8 +25,8 @@ extension Interpreter {
     public func sliceIndices(_ s: PySlice, _ length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
         func bound(_ v: Value) throws -> Int? {
             if case .none = v { return nil }
+            if let b = v.bigIntValue, Int(exactly: b) == nil { return b.sign == .minus ? Int.min / 2 : Int.max / 2 }
             if let i = try indexValue(v) { return i }
-            if let b = v.bigIntValue { return b.sign == .minus ? Int.min / 2 : Int.max / 2 }
             throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
         var step = 1
@@ -97,7 +97,7 @@ extension Interpreter {
             if case .object(let o) = index, let s = o as? PySlice { return .tuple(PyTuple(try sliceItems(t.items, s))) }
             return t.items[try normalizedIndex(index, t.items.count, "tuple")]
         case .dict(let d):
-            if let v = d.table.get(try dictKey(index)) { return v }
+            if let v = try tableGet(d, dictKey(index)) { return v }
             throw PyError.key(index)
         case .str(let s):
             if case .object(let o) = index, let sl = o as? PySlice {
@@ -160,7 +160,7 @@ extension Interpreter {
             l.items[j] = value
             return
         case .dict(let d):
-            d.table.set(try dictKey(index), value)
+            try tableSet(d, dictKey(index), value)
             return
         case .object(let o):
             if Self.hasUserDunders(container), let m = o.pyType.lookup("__setitem__") {
@@ -190,7 +190,7 @@ extension Interpreter {
             l.items.remove(at: try normalizedIndex(index, l.items.count, "list"))
             return
         case .dict(let d):
-            if d.table.remove(try dictKey(index)) == nil { throw PyError.key(index) }
+            if try tableRemove(d, dictKey(index)) == nil { throw PyError.key(index) }
             return
         case .object(let o):
             if Self.hasUserDunders(container), let m = o.pyType.lookup("__delitem__") {

@@ -96,14 +96,14 @@ extension Interpreter {
     /// Adds every key and value of a mapping (`{**m}`, `dict.update`).
     func mergeMapping(into d: PyDict, _ m: Value) throws {
         if case .dict(let source) = m {
-            for (k, v) in source.table.items { d.table.set(k, v) }
+            for (k, v) in source.table.items { try tableSet(d, k, v) }
             return
         }
         guard let keysMethod = try lookupAttribute(m, "keys") else {
             throw PyError.type("'\(m.typeName)' object is not a mapping")
         }
         for k in try collect(try call(keysMethod, [])) {
-            d.table.set(try dictKey(k), try getItem(m, k))
+            try tableSet(d, dictKey(k), getItem(m, k))
         }
     }
 
