@@ -25,8 +25,25 @@ struct GradientEngine {
             guard let slot = slot(of: seed.id, sources) else { continue }
             slots[slot] = try accumulate(slots[slot], seed.gradient)
         }
-        let relevant = markRelevant(seeds: seeds, sources: sources)
-        for index in stride(from: count - 1, through: 0, by: -1) where relevant[index] == Mark.relevant {
+        // The marks live on the stack (the heap only for tapes of thousands of records).
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { marks in
+            marks.initialize(repeating: 0)
+            markRelevant(seeds: seeds, sources: sources, into: marks)
+            try walkBackward(marks: marks, slots: &slots, sources: sources)
+        }
+        return try sources.map { source in
+            guard source.dtype.isFloatingPoint, let slot = slot(of: source.id, sources), let gradient = slots[slot] else {
+                return unconnectedAsZeros ? try context.zeros(source.valueShape, source.dtype) : nil
+            }
+            return gradient.shape == source.valueShape ? gradient : try context.broadcast(gradient, to: source.valueShape)
+        }
+    }
+
+    /// Runs the rules of the relevant records, last recorded first, sending each output's gradient
+    /// on to the inputs' slots.
+    private func walkBackward(marks: UnsafeMutableBufferPointer<UInt8>, slots: inout [TrackedTensor?],
+                              sources: [GradientNode]) throws {
+        for index in stride(from: records.count - 1, through: 0, by: -1) where marks[index] == Mark.relevant {
             let record = records[index]
             guard var upstream = slots[index] else { continue }
             // A source's own gradient is kept for the answer; any other is consumed here.
@@ -51,12 +68,6 @@ struct GradientEngine {
                 }
             }
         }
-        return try sources.map { source in
-            guard source.dtype.isFloatingPoint, let slot = slot(of: source.id, sources), let gradient = slots[slot] else {
-                return unconnectedAsZeros ? try context.zeros(source.valueShape, source.dtype) : nil
-            }
-            return gradient.shape == source.valueShape ? gradient : try context.broadcast(gradient, to: source.valueShape)
-        }
     }
 
     /// Flags of `markRelevant`.
@@ -66,12 +77,12 @@ struct GradientEngine {
         static let relevant: UInt8 = 3
     }
 
-    /// For each record, `Mark.relevant` when it lies on some path from a source to a target.
+    /// Sets each record's mark to `Mark.relevant` when it lies on some path from a source to a target.
     ///
     /// A forward pass marks the records that a source reaches, a backward pass those that reach a
     /// target; a record both reached and reaching is relevant.
-    private func markRelevant(seeds: [(id: Int, gradient: TrackedTensor)], sources: [GradientNode]) -> [UInt8] {
-        var marks = [UInt8](repeating: 0, count: records.count)
+    private func markRelevant(seeds: [(id: Int, gradient: TrackedTensor)], sources: [GradientNode],
+                              into marks: UnsafeMutableBufferPointer<UInt8>) {
         for index in records.indices {
             let reached = records[index].inputs.contains { id in
                 if sources.contains(where: { $0.id == id }) { return true }
@@ -90,7 +101,6 @@ struct GradientEngine {
                 marks[producer] |= Mark.needed
             }
         }
-        return marks
     }
 
     /// Adds `gradient` (for the input at `position` of `record`) into that input's slot, summed back

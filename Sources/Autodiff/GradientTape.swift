@@ -83,8 +83,9 @@ public final class GradientTape {
     /// Records are appended as their ops run, right after each output takes its id, so their
     /// output ids increase along `records`; the engine finds a record by output id with that.
     func append(_ record: TapeRecord) {
-        // Room for a notebook cell's worth of ops at once, rather than growing 1, 2, 4, 8.
-        if records.isEmpty { records.reserveCapacity(16) }
+        // Room for a cell's worth of ops at once rather than growing 1, 2, 4, 8; kept under 1 KiB,
+        // past which glibc's malloc sweeps its free lists (malloc_consolidate) on every request.
+        if records.isEmpty { records.reserveCapacity(8) }
         records.append(record)
         watchedIds.insert(record.outputId)
     }

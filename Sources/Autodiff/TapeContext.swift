@@ -151,7 +151,10 @@ enum Backward {
 }
 
 /// One recorded op: which tensors went in, which came out, and how to send a gradient back.
-final class TapeRecord {
+///
+/// A value, stored in the tapes' arrays: a record as an object would cost an allocation per
+/// recorded op, more than the copy each further tape that records the op makes.
+struct TapeRecord {
     struct Input {
         let id: Int
         let shape: [Int]

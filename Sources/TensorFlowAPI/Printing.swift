@@ -19,20 +19,34 @@ func appendShapeTuple(_ shape: [Int], to text: inout String) {
 }
 
 /// `str(tensor)`: `tf.Tensor([1 2], shape=(2,), dtype=int32)`, with a line break after
-/// `tf.Tensor(` when the array text spans lines. Built in one string: it runs for every
-/// `print(tensor)`.
+/// `tf.Tensor(` when the array text spans lines. Built with as few appends as it can: it runs
+/// for every `print(tensor)`, mostly of scalars.
 func tensorStr(_ tensor: Tensor) -> String {
     let values = tensor.numpyStr()
-    var text = ""
+    var text = values.utf8.contains(UInt8(ascii: "\n")) ? "tf.Tensor(\n" : "tf.Tensor("
     text.reserveCapacity(values.utf8.count + 40)
-    text += values.utf8.contains(UInt8(ascii: "\n")) ? "tf.Tensor(\n" : "tf.Tensor("
     text += values
+    if tensor.shape.isEmpty {
+        text += scalarStrSuffix(tensor.dtype)
+        return text
+    }
     text += ", shape="
     appendShapeTuple(tensor.shape, to: &text)
     text += ", dtype="
     text += tensor.dtype.rawValue
     text += ")"
     return text
+}
+
+/// What follows a 0-d tensor's value in `str(tensor)`, as one literal.
+private func scalarStrSuffix(_ dtype: DType) -> String {
+    switch dtype {
+    case .bool: return ", shape=(), dtype=bool)"
+    case .int32: return ", shape=(), dtype=int32)"
+    case .int64: return ", shape=(), dtype=int64)"
+    case .float32: return ", shape=(), dtype=float32)"
+    case .float64: return ", shape=(), dtype=float64)"
+    }
 }
 
 /// The `numpy=` part of TensorFlow's reprs: numpy's repr of the array, on a line of its own when

@@ -30,4 +30,17 @@ extension Tensor {
         default: return nil
         }
     }
+
+    /// A 0-d one of float `dtype` whose storage all callers share (gradients are seeded with it);
+    /// nil for other dtypes.
+    public static func sharedScalarOne(_ dtype: DType) -> Tensor? {
+        switch dtype {
+        case .float32: return float32One
+        case .float64: return float64One
+        default: return nil
+        }
+    }
+
+    private static let float32One = Tensor(Float(1))
+    private static let float64One = Tensor(Double(1))
 }
