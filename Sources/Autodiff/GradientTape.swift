@@ -84,7 +84,7 @@ public final class GradientTape {
     /// output ids increase along `records`; the engine finds a record by output id with that.
     func append(_ record: TapeRecord) {
         // Room for a cell's worth of ops at once rather than growing 1, 2, 4, 8; kept under 1 KiB,
-        // past which glibc's malloc sweeps its free lists (malloc_consolidate) on every request.
+        // where a request would make glibc's malloc consolidate its fast bins first.
         if records.isEmpty { records.reserveCapacity(8) }
         records.append(record)
         watchedIds.insert(record.outputId)
