@@ -142,7 +142,7 @@ typealias BinaryGradientRule = (_ context: TapeContext, _ upstream: TrackedTenso
 /// The common cases are data rather than closures so that recording them allocates nothing
 /// beyond the record itself.
 enum Backward {
-    /// Every input receives the upstream gradient unchanged (a variable read, identity, add).
+    /// Every input receives the upstream gradient unchanged (a variable read, add).
     case passThrough
     /// A two-input rule over the op's inputs `a` and `b`, which the record keeps alive.
     case binary(TrackedTensor, TrackedTensor, BinaryGradientRule)

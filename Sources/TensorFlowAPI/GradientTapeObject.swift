@@ -5,11 +5,17 @@ import Tensors
 extension TensorFlowSession {
     /// The gradient node of a tensor or variable object.
     func node(_ value: Value, role: String) throws -> GradientNode {
-        if case .object(let object) = value {
-            if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
-            if let variable = object as? PyVariable { return .variable(variable.variable) }
-        }
+        if let node = singleNode(value) { return node }
         throw PyError.attribute("'\(value.typeName)' object has no attribute 'dtype'")
+    }
+
+    /// The gradient node of a lone tensor or variable object; nil for anything else (a structure).
+    @inline(__always)
+    func singleNode(_ value: Value) -> GradientNode? {
+        guard case .object(let object) = value else { return nil }
+        if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
+        if let variable = object as? PyVariable { return .variable(variable.variable) }
+        return nil
     }
 
     /// The leaves of a nested structure of lists, tuples and dict values, in order.
@@ -35,17 +41,6 @@ extension TensorFlowSession {
             return .dict(result)
         default: return leaves.popFirst() ?? .none
         }
-    }
-}
-
-extension TensorFlowSession {
-    /// The gradient node of a lone tensor or variable object; nil for anything else (a structure).
-    @inline(__always)
-    func singleNode(_ value: Value) -> GradientNode? {
-        guard case .object(let object) = value else { return nil }
-        if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
-        if let variable = object as? PyVariable { return .variable(variable.variable) }
-        return nil
     }
 }
 
