@@ -14,11 +14,12 @@ public final class GradientTape {
     public let watchAccessedVariables: Bool
     let context: TapeContext
 
-    private var watchedIds = IdSet()
+    // Read or written by every op under the tape; unchecked for the reason `TapeContext` gives.
+    @exclusivity(unchecked) private var watchedIds = IdSet()
     private var variables: [Variable] = []
-    private(set) var records: [TapeRecord] = []
-    private(set) var isActive = false
-    private var isSuspended = false
+    @exclusivity(unchecked) private(set) var records: [TapeRecord] = []
+    @exclusivity(unchecked) private(set) var isActive = false
+    @exclusivity(unchecked) private var isSuspended = false
     /// Set once a non-persistent tape has computed its gradient.
     private var isSpent = false
 
@@ -79,7 +80,12 @@ public final class GradientTape {
         watchedIds.contains(id)
     }
 
+    /// Records are appended as their ops run, right after each output takes its id, so their
+    /// output ids increase along `records`; the engine finds a record by output id with that.
     func append(_ record: TapeRecord) {
+        // Room for a cell's worth of ops at once rather than growing 1, 2, 4, 8; kept under 1 KiB,
+        // where a request would make glibc's malloc consolidate its fast bins first.
+        if records.isEmpty { records.reserveCapacity(8) }
         records.append(record)
         watchedIds.insert(record.outputId)
     }

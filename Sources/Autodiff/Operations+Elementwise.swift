@@ -42,15 +42,24 @@ extension TapeContext {
     }
 
     public func binary(_ op: BinaryOperation, _ a: TrackedTensor, _ b: TrackedTensor) throws -> TrackedTensor {
-        let z = try constant(Tensor.binary(op, a.value, b.value))
+        let z = try constant(Tensor.scalarArithmetic(op, a.value, b.value) ?? Tensor.binary(op, a.value, b.value))
         guard isRecording(a, b) else { return z }
         let rule: GradientRule
         switch op {
-        case .add: rule = { g in [g, g] }
+        case .add:
+            record(a, b, z, acceptsBroadcastGradient: true, backward: .passThrough)
+            return z
         case .subtract: rule = { g in [g, try self.negate(g)] }
-        case .multiply: rule = { g in [try self.multiply(g, b), try self.multiply(a, g)] }
+        case .multiply:
+            record(a, b, z, acceptsBroadcastGradient: true, backward: .binary(a, b) { context, g, a, b in
+                (try context.multiply(g, b), try context.multiply(a, g))
+            })
+            return z
         case .divide:
-            rule = { g in [try self.divide(g, b), try self.multiply(g, self.divide(self.divide(self.negate(a), b), b))] }
+            record(a, b, z, acceptsBroadcastGradient: true, backward: .binary(a, b) { context, g, a, b in
+                (try context.divide(g, b), try context.multiply(g, context.divide(context.divide(context.negate(a), b), b)))
+            })
+            return z
         case .floorDivide: rule = { _ in [nil, nil] }
         case .modulo:
             rule = { g in [g, try self.multiply(g, self.negate(self.binary(.floorDivide, a, b)))] }

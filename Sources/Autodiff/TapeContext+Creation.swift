@@ -11,6 +11,7 @@ extension TapeContext {
     }
 
     public func onesLike(_ shape: [Int], _ dtype: DType) throws(TensorError) -> TrackedTensor {
-        try constant(Tensor.ones(shape: shape, dtype: dtype))
+        if shape.isEmpty, let one = Tensor.sharedScalarOne(dtype) { return try constant(one) }
+        return try constant(Tensor.ones(shape: shape, dtype: dtype))
     }
 }

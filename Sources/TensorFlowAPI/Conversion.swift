@@ -60,10 +60,22 @@ extension TensorFlowSession {
             guard let dtype, dtype != array.tensor.dtype else { return array.tensor }
             return array.tensor.cast(to: dtype)
         }
+        // A lone Python float (`tf.constant(3.0)`, `tf.Variable(1.0)`) needs none of the walk below;
+        // its tensor is the one that walk would make.
+        if case .float(let d) = value, requested(dtype, canHold: d) {
+            return try kernel("Const") { try Tensor(shape: [], doubles: [d], dtype: dtype ?? .float32) }
+        }
         var leaves: [Value] = []
         var shape: [Int] = []
         try collect(value, depth: 0, shape: &shape, leaves: &leaves)
         return try makeTensor(leaves: leaves, shape: shape, dtype: dtype, original: value)
+    }
+
+    /// True when `dtype` (float32 when nil) is a float type that `makeTensor` would fill with `d`
+    /// without an error: an inferred float32 refuses a finite double it cannot hold.
+    private func requested(_ dtype: DType?, canHold d: Double) -> Bool {
+        guard let dtype else { return !d.isFinite || Float(d).isFinite }
+        return dtype == .float32 || dtype == .float64
     }
 
     /// Flattens nested lists and tuples, checking they are rectangular.
@@ -135,7 +147,10 @@ extension TensorFlowSession {
         } else {
             dtype = try inferredIntegerType(leaves)
         }
-        let cannotConvert = PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(dtype.kernelName)")
+        // Built only when thrown: the repr of a large value costs more than converting it.
+        func cannotConvert() -> PyError {
+            PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(dtype.kernelName)")
+        }
         switch dtype {
         case .float32, .float64:
             var doubles: [Double] = []
@@ -160,7 +175,7 @@ extension TensorFlowSession {
             let range: ClosedRange<BigInt> = dtype == .int32 ? BigInt(Int32.min)...BigInt(Int32.max) : BigInt(Int64.min)...BigInt(Int64.max)
             for leaf in leaves {
                 switch leaf {
-                case .float: throw cannotConvert
+                case .float: throw cannotConvert()
                 case .bool(let b): ints.append(b ? 1 : 0)
                 default:
                     guard let big = leaf.bigIntValue, let small = Int64(exactly: big) else {
@@ -175,7 +190,7 @@ extension TensorFlowSession {
             var bools: [Bool] = []
             bools.reserveCapacity(leaves.count)
             for leaf in leaves {
-                guard case .bool(let b) = leaf else { throw cannotConvert }
+                guard case .bool(let b) = leaf else { throw cannotConvert() }
                 bools.append(b)
             }
             return try kernel("Const") { try Tensor(shape: shape, storage: .bool(bools)) }

@@ -5,11 +5,17 @@ import Tensors
 extension TensorFlowSession {
     /// The gradient node of a tensor or variable object.
     func node(_ value: Value, role: String) throws -> GradientNode {
-        if case .object(let object) = value {
-            if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
-            if let variable = object as? PyVariable { return .variable(variable.variable) }
-        }
+        if let node = singleNode(value) { return node }
         throw PyError.attribute("'\(value.typeName)' object has no attribute 'dtype'")
+    }
+
+    /// The gradient node of a lone tensor or variable object; nil for anything else (a structure).
+    @inline(__always)
+    func singleNode(_ value: Value) -> GradientNode? {
+        guard case .object(let object) = value else { return nil }
+        if let tensor = object as? PyTensor { return .tensor(tensor.tensor) }
+        if let variable = object as? PyVariable { return .variable(variable.variable) }
+        return nil
     }
 
     /// The leaves of a nested structure of lists, tuples and dict values, in order.
@@ -34,6 +40,21 @@ extension TensorFlowSession {
             }
             return .dict(result)
         default: return leaves.popFirst() ?? .none
+        }
+    }
+}
+
+extension PyGradientTape {
+    /// `GradientTape.gradient` with its errors as the Python exceptions TensorFlow raises.
+    func gradient(targets: [GradientNode], sources: [GradientNode], outputGradients: [TrackedTensor?]?,
+                  unconnectedAsZeros: Bool) throws -> [TrackedTensor?] {
+        do {
+            return try tape.gradient(targets: targets, sources: sources, outputGradients: outputGradients,
+                                     unconnectedAsZeros: unconnectedAsZeros)
+        } catch let error as AutodiffError {
+            throw pyError(error)
+        } catch let error as TensorError {
+            throw TFErrors.error(error, op: "Gradient")
         }
     }
 }
@@ -80,9 +101,17 @@ func defineGradientTapeMethods(on type: PyType) {
     }
     type.define("gradient") { _, args in
         let t = try receiver(args, PyGradientTape.self, "gradient")
+        let session = t.session
+        // `tape.gradient(y, x)` with one tensor or variable each, the usual call, needs no binding
+        // of keywords and no flattening or rebuilding of structures.
+        if args.keywords.isEmpty, args.count == 3,
+           let target = session.singleNode(args.positional[1]), let source = session.singleNode(args.positional[2]) {
+            let gradients = try t.gradient(targets: [target], sources: [source], outputGradients: nil, unconnectedAsZeros: false)
+            guard let first = gradients.first, let gradient = first else { return .none }
+            return session.wrap(gradient)
+        }
         let slots = try Arguments(Array(args.positional.dropFirst()), keywords: args.keywords)
             .bind("gradient", ["target", "sources", "output_gradients", "unconnected_gradients"], required: 2)
-        let session = t.session
         let targets = try session.flatten(slots[0] ?? .none).map { try session.node($0, role: "target") }
         let sourceStructure = slots[1] ?? .none
         let sources = try session.flatten(sourceStructure).map { try session.node($0, role: "sources") }
@@ -91,15 +120,8 @@ func defineGradientTapeMethods(on type: PyType) {
             outputGradients = try session.flatten(given).map { $0.isNone ? nil : try session.toTracked($0) }
         }
         let zeros = try unconnectedAsZeros(slots[3])
-        let gradients: [TrackedTensor?]
-        do {
-            gradients = try t.tape.gradient(targets: targets, sources: sources, outputGradients: outputGradients,
-                                            unconnectedAsZeros: zeros)
-        } catch let error as AutodiffError {
-            throw pyError(error)
-        } catch let error as TensorError {
-            throw TFErrors.error(error, op: "Gradient")
-        }
+        let gradients = try t.gradient(targets: targets, sources: sources, outputGradients: outputGradients,
+                                       unconnectedAsZeros: zeros)
         var leaves = ArraySlice(gradients.map { $0.map(session.wrap) ?? .none })
         return session.rebuild(sourceStructure, &leaves)
     }

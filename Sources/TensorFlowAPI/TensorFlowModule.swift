@@ -92,6 +92,10 @@ extension TensorFlowSession {
     private func gradientTapeConstructor() -> PyType {
         gradientTapeType.constructor = { [weak self] _, args in
             guard let self else { throw PyError.runtime("the TensorFlow session has ended") }
+            // `tf.GradientTape()`, the usual call, binds nothing.
+            if args.count == 0 && args.keywords.isEmpty {
+                return .object(PyGradientTape(GradientTape(context: context), session: self))
+            }
             let slots = try args.bind("GradientTape", ["persistent", "watch_accessed_variables"])
             let tape = GradientTape(context: context, persistent: slots[0].map(truthy) ?? false,
                                     watchAccessedVariables: slots[1].map(truthy) ?? true)

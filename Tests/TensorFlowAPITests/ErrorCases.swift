@@ -6,6 +6,10 @@ let errorCases: [(code: String, expected: String)] = [
     ("tf.constant([1, 2]) + tf.constant([1., 2.])", "!! InvalidArgumentError: cannot compute AddV2 as input #1(zero-based) was expected to be a int32 tensor but is a float tensor [Op:AddV2]"),
     ("tf.constant([1, 2, 3]) * tf.constant([1, 2])", "!! InvalidArgumentError: Incompatible shapes: [3] vs. [2] [Op:Mul]"),
     ("tf.constant([1, 2]) * 0.5", "!! TypeError: Cannot convert 0.5 to EagerTensor of dtype int32"),
+    // A lone float converts without the general walk, with the same errors.
+    ("tf.constant(2.5, dtype=tf.int32)", "!! TypeError: Cannot convert 2.5 to EagerTensor of dtype int32"),
+    ("tf.constant(2.5, dtype=tf.bool)", "!! TypeError: Cannot convert 2.5 to EagerTensor of dtype bool"),
+    ("tf.constant(1e300)", "!! ValueError: Can't convert Python sequence with a value out of range for a double-precision float."),
     ("tf.constant([1, 2]) / 0.5", "!! TypeError: `x` and `y` must have the same dtype, got tf.int32 != tf.float32."),
     ("tf.constant([1, 2]) == 0.5", "!! TypeError: Cannot convert 0.5 to EagerTensor of dtype int32"),
     ("tf.matmul(tf.constant([[1., 2.]]), tf.constant([[1., 2.]]))", "!! InvalidArgumentError: Matrix size-incompatible: In[0]: [1,2], In[1]: [1,2] [Op:MatMul]"),

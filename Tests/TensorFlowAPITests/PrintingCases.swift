@@ -4,6 +4,9 @@
 /// str, repr and numpy texts.
 let printingCases: [(code: String, expected: String)] = [
     ("print(tf.constant([[1.5, 2.], [3., 4.]]))", "tf.Tensor(\n[[1.5 2. ]\n [3.  4. ]], shape=(2, 2), dtype=float32)\n"),
+    // A 0-d tensor's str ends in one literal per dtype.
+    ("print(tf.constant(True), tf.constant(3), tf.constant(3, dtype=tf.int64), tf.constant(2.5, dtype=tf.float64))", "tf.Tensor(True, shape=(), dtype=bool) tf.Tensor(3, shape=(), dtype=int32) tf.Tensor(3, shape=(), dtype=int64) tf.Tensor(2.5, shape=(), dtype=float64)\n"),
+    ("print(tf.constant([7]))", "tf.Tensor([7], shape=(1,), dtype=int32)\n"),
     ("print(tf.constant(0.1)); tf.constant(0.1)", "tf.Tensor(0.1, shape=(), dtype=float32)\n<tf.Tensor: shape=(), dtype=float32, numpy=0.10000000149011612>\n"),
     ("print(repr(tf.constant([0.1, 0.25])))", "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.1 , 0.25], dtype=float32)>\n"),
     ("str(tf.constant([True, False]))", "'tf.Tensor([ True False], shape=(2,), dtype=bool)'\n"),

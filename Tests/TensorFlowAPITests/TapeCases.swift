@@ -4,6 +4,9 @@
 /// GradientTape: source structures, recording scope, nested tapes, jacobians.
 let tapeCases: [(code: String, expected: String)] = [
     ("x = tf.constant(3.)\nwith tf.GradientTape() as t:\n    t.watch(x)\n    y = x * x\nt.gradient(y, x)", "<tf.Tensor: shape=(), dtype=float32, numpy=6.0>\n"),
+    // `gradient(y, x)` with lone tensors takes a shorter path than structures and keywords; all agree.
+    ("x = tf.constant(3.)\nwith tf.GradientTape(persistent=True) as t:\n    t.watch(x)\n    y = x * x\nprint(t.gradient(y, x), t.gradient(y, [x]), t.gradient(y, x, output_gradients=tf.constant(2.)))\nprint(t.gradient(y, tf.constant(1.)))", "tf.Tensor(6.0, shape=(), dtype=float32) [<tf.Tensor: shape=(), dtype=float32, numpy=6.0>] tf.Tensor(12.0, shape=(), dtype=float32)\nNone\n"),
+    ("print(tf.constant(1e300, dtype=tf.float64), tf.Variable(float('inf')))", "tf.Tensor(1e+300, shape=(), dtype=float64) <tf.Variable 'Variable:0' shape=() dtype=float32, numpy=inf>\n"),
     ("x = tf.Variable(3.)\nwith tf.GradientTape() as t:\n    y = x * x\nt.gradient(y, [x])", "[<tf.Tensor: shape=(), dtype=float32, numpy=6.0>]\n"),
     ("x = tf.Variable(3.)\nwith tf.GradientTape() as t:\n    y = x * x\nt.gradient(y, (x,))", "(<tf.Tensor: shape=(), dtype=float32, numpy=6.0>,)\n"),
     ("x = tf.Variable(3.)\nb = tf.Variable(1.)\nwith tf.GradientTape() as t:\n    y = x * x + b\ng = t.gradient(y, {'x': x, 'b': b})\nsorted(g.keys()), g['x']", "(['b', 'x'], <tf.Tensor: shape=(), dtype=float32, numpy=6.0>)\n"),
