@@ -10,7 +10,7 @@ import Synchronization
 /// Element buffers are Swift arrays, which free their memory themselves when the last
 /// reference goes; nothing tells the pool when that happens. So the pool keeps a reference to
 /// each large array it hands out and counts one as free once that reference is the only one
-/// left (`isKnownUniquelyReferenced`): no tensor, copy or slice can still see it then, and no
+/// left (what `isKnownUniquelyReferenced` asks of a class reference): no tensor, copy or slice can still see it then, and no
 /// one can gain a new reference except from the pool, under its lock. A free array is only
 /// handed out again for the same element type and count, so nothing is wasted on slack.
 ///
@@ -42,7 +42,7 @@ public final class ElementBufferPool: Sendable {
         let element: ObjectIdentifier
         let count: Int
         let bytes: Int
-        let handedOut: UInt64
+        var handedOut: UInt64 = 0
     }
 
     private struct State {
@@ -75,11 +75,10 @@ public final class ElementBufferPool: Sendable {
     public var capacity: Int {
         get { state.withLock { $0.capacity } }
         set {
-            let released = state.withLock { state in
+            update { state, released in
                 state.capacity = max(newValue, 0)
-                return Self.makeRoom(for: 0, in: &state)
+                Self.makeRoom(for: 0, in: &state, released: &released)
             }
-            _ = released
         }
     }
 
@@ -97,8 +96,7 @@ public final class ElementBufferPool: Sendable {
 
     /// Lets go of every free array now, returning its memory to the system.
     public func trim() {
-        let released = state.withLock { state in
-            var released: [any PooledArray] = []
+        update { state, released in
             var i = 0
             while i < state.entries.count {
                 if state.entries[i].storage.isUnique {
@@ -108,9 +106,7 @@ public final class ElementBufferPool: Sendable {
                     i &+= 1
                 }
             }
-            return released
         }
-        _ = released
     }
 
     /// Lets go of every array last handed out more than the idle limit before `now`
@@ -118,12 +114,9 @@ public final class ElementBufferPool: Sendable {
     /// - Returns: whether the pool still references any array.
     @discardableResult
     public func sweep(now: UInt64) -> Bool {
-        let (released, remaining) = state.withLock { state in
-            let (released, remaining) = Self.releaseIdle(before: now, idle: idleNanoseconds, in: &state)
-            return (released, remaining)
+        update { state, released in
+            Self.releaseIdle(before: now, idle: idleNanoseconds, in: &state, released: &released)
         }
-        _ = released
-        return remaining
     }
 
     /// An array of `count` elements, every one of which `body` initialises: a free pooled
@@ -147,12 +140,11 @@ public final class ElementBufferPool: Sendable {
     func forget<T>(_ array: [T]) {
         guard Self.isPoolable(T.self, count: array.count) else { return }
         let target = array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-        let released = state.withLock { state -> (any PooledArray)? in
-            guard let i = state.entries.firstIndex(where: { $0.storage.address == target }) else { return nil }
+        update { state, released in
+            guard let i = state.entries.firstIndex(where: { $0.storage.address == target }) else { return }
             state.bytes &-= state.entries[i].bytes
-            return state.entries.remove(at: i).storage
+            released.append(state.entries.remove(at: i).storage)
         }
-        _ = released
     }
 
     /// Tracks `array` (handed out now) so that it can be reused once nothing else holds it.
@@ -160,19 +152,18 @@ public final class ElementBufferPool: Sendable {
         let count = array.count
         guard Self.isPoolable(T.self, count: count) else { return }
         let bytes = count &* MemoryLayout<T>.stride
-        let entry = Entry(storage: Pooled(array), element: ObjectIdentifier(T.self), count: count, bytes: bytes,
-                          handedOut: DispatchTime.now().uptimeNanoseconds)
-        let (released, startSweeping) = state.withLock { state -> ([any PooledArray], Bool) in
-            guard bytes <= state.capacity else { return ([], false) }
-            let released = Self.makeRoom(for: bytes, in: &state)
+        var entry = Entry(storage: Pooled(array), element: ObjectIdentifier(T.self), count: count, bytes: bytes)
+        let startSweeping = update { state, released in
+            guard bytes <= state.capacity else { return false }
+            Self.makeRoom(for: bytes, in: &state, released: &released)
+            // Stamped under the lock, so the entries stay in hand-out order.
+            entry.handedOut = DispatchTime.now().uptimeNanoseconds
             state.entries.append(entry)
             state.bytes &+= bytes
-            guard sweepsAutomatically, !state.sweepScheduled else { return (released, false) }
+            guard sweepsAutomatically, !state.sweepScheduled else { return false }
             state.sweepScheduled = true
-            return (released, true)
+            return true
         }
-        // Arrays let go of are freed here, outside the lock: unmapping 64 MB takes a while.
-        _ = released
         if startSweeping { scheduleSweep() }
     }
 
@@ -196,29 +187,28 @@ public final class ElementBufferPool: Sendable {
     private func scheduleSweep() {
         let interval = min(idleNanoseconds / 2, 60_000_000_000)
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .nanoseconds(Int(max(interval, 1_000_000)))) { [self] in
-            let (released, again) = state.withLock { state in
-                let (released, remaining) = Self.releaseIdle(before: DispatchTime.now().uptimeNanoseconds, idle: idleNanoseconds, in: &state)
+            let again = update { state, released in
+                let remaining = Self.releaseIdle(before: DispatchTime.now().uptimeNanoseconds, idle: idleNanoseconds,
+                                                 in: &state, released: &released)
                 state.sweepScheduled = remaining
-                return (released, remaining)
+                return remaining
             }
-            _ = released
             if again { scheduleSweep() }
         }
     }
 
-    private static func releaseIdle(before now: UInt64, idle: UInt64, in state: inout State) -> ([any PooledArray], Bool) {
-        var released: [any PooledArray] = []
+    /// - Returns: whether arrays remain.
+    private static func releaseIdle(before now: UInt64, idle: UInt64, in state: inout State, released: inout [any PooledArray]) -> Bool {
         // Entries are in hand-out order, so the idle ones lead.
         while let first = state.entries.first, now >= first.handedOut, now &- first.handedOut > idle {
             state.bytes &-= first.bytes
             released.append(state.entries.removeFirst().storage)
         }
-        return (released, !state.entries.isEmpty)
+        return !state.entries.isEmpty
     }
 
     /// Lets go of arrays until `bytes` more fit: free ones first, then those handed out longest ago.
-    private static func makeRoom(for bytes: Int, in state: inout State) -> [any PooledArray] {
-        var released: [any PooledArray] = []
+    private static func makeRoom(for bytes: Int, in state: inout State, released: inout [any PooledArray]) {
         var i = 0
         while state.bytes &+ bytes > state.capacity, i < state.entries.count {
             if state.entries[i].storage.isUnique {
@@ -232,7 +222,15 @@ public final class ElementBufferPool: Sendable {
             state.bytes &-= state.entries[0].bytes
             released.append(state.entries.removeFirst().storage)
         }
-        return released
+    }
+
+    /// Runs `body` under the lock. The arrays it lets go of (appended to its second argument)
+    /// are freed after the lock is released: unmapping 64 MB takes a while.
+    private func update<Result: Sendable>(_ body: (inout State, inout [any PooledArray]) -> Result) -> Result {
+        var released: [any PooledArray] = []
+        let result = state.withLock { state in body(&state, &released) }
+        released.removeAll()
+        return result
     }
 
     /// Only arrays of trivial elements are reused (a kernel overwrites them without destroying
