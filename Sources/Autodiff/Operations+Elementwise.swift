@@ -13,8 +13,7 @@ extension TapeContext {
         case .negate: rule = { g in [try self.negate(g)] }
         case .abs: rule = { g in [try self.multiply(g, self.unary(.sign, x))] }
         case .sign: rule = { _ in [try self.zeros(x.shape, x.dtype)] }
-        // TensorFlow computes g * (2x); (2g) * x is the same number (doubling is exact) in one pass.
-        case .square: rule = { g in [try self.multiply(self.multiply(g, self.scalar(2, x.dtype)), x)] }
+        case .square: rule = { g in [try self.squareGradient(g, x)] }
         case .sqrt: rule = { g in [try self.divide(self.multiply(self.scalar(0.5, x.dtype), g), y)] }
         case .rsqrt:
             rule = { g in [try self.multiply(self.multiply(self.scalar(-0.5, x.dtype), self.multiply(g, y)),
@@ -39,6 +38,14 @@ extension TapeContext {
         }
         record(x, y, acceptsBroadcastGradient: true, rule: rule)
         return y
+    }
+
+    /// `(2g) * x`, square's gradient. TensorFlow computes `g * (2x)`: the same number, as doubling
+    /// is exact. Built from recorded ops when a tape records the gradient computation itself (for a
+    /// higher derivative); otherwise one fused pass over `x` with the same bits, whatever `g`'s shape.
+    private func squareGradient(_ g: TrackedTensor, _ x: TrackedTensor) throws -> TrackedTensor {
+        if isRecording(g, x) { return try multiply(multiply(g, scalar(2, x.dtype)), x) }
+        return try constant(Tensor.scaledProduct(g.value, scale: 2, x.value))
     }
 
     public func binary(_ op: BinaryOperation, _ a: TrackedTensor, _ b: TrackedTensor) throws -> TrackedTensor {

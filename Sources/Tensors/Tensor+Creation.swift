@@ -28,13 +28,18 @@ extension Tensor {
         let count = try TensorLimits.elementCount(of: shape, dtype: dtype)
         let storage: TensorStorage
         switch dtype {
-        case .bool: storage = .bool([Bool](repeating: castToBool(value), count: count))
-        case .int32: storage = .int32([Int32](repeating: castToInt32(value), count: count))
-        case .int64: storage = .int64([Int64](repeating: castToInt64(value), count: count))
-        case .float32: storage = .float32([Float](repeating: Float(value), count: count))
-        case .float64: storage = .float64([Double](repeating: value, count: count))
+        case .bool: storage = .bool(repeated(castToBool(value), count))
+        case .int32: storage = .int32(repeated(castToInt32(value), count))
+        case .int64: storage = .int64(repeated(castToInt64(value), count))
+        case .float32: storage = .float32(repeated(Float(value), count))
+        case .float64: storage = .float64(repeated(value, count))
         }
         return Tensor(unchecked: shape, storage)
+    }
+
+    /// `count` copies of `value`, in a pooled array when large.
+    private static func repeated<T>(_ value: T, _ count: Int) -> [T] {
+        makeArray(count: count) { (out: UnsafeMutableBufferPointer<T>) in out.initialize(repeating: value) }
     }
 
     /// `tf.zeros`.

@@ -227,13 +227,19 @@ extension Tensor {
         // so the array below is the buffer's only owner unless a caller shares it.
         var taken = storage
         self = Tensor(unchecked: [0], .float32([]))
+        // The pool's own reference would make the write below copy, so it lets go for the
+        // duration and takes the result back.
         if case .float32(let y) = other.storage, case .float32(var x) = taken {
             taken = .bool([])
+            ElementBufferPool.shared.forget(x)
             Self.floatBinaryInPlace(op, &x, y, operands)
+            ElementBufferPool.shared.track(x)
             self = Tensor(unchecked: ownShape, .float32(x))
         } else if case .float64(let y) = other.storage, case .float64(var x) = taken {
             taken = .bool([])
+            ElementBufferPool.shared.forget(x)
             Self.floatBinaryInPlace(op, &x, y, operands)
+            ElementBufferPool.shared.track(x)
             self = Tensor(unchecked: ownShape, .float64(x))
         } else {
             self = try Self.binary(op, Tensor(unchecked: ownShape, taken), other)

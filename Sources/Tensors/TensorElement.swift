@@ -48,14 +48,17 @@ extension Double: TensorElement {
 
 /// Makes an array of `count` elements by letting `body` write every one of them.
 ///
-/// Avoids initialising memory that the kernel overwrites anyway.
+/// Avoids initialising memory that the kernel overwrites anyway. Large arrays come from
+/// `ElementBufferPool.shared`, so `body` may find old elements there: it must write them all.
 @inline(__always)
 func makeArray<T>(count: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        adviseHugePages(buffer)
-        body(buffer)
-        initialized = count
+    guard ElementBufferPool.isPoolable(T.self, count: count) else {
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body(buffer)
+            initialized = count
+        }
     }
+    return ElementBufferPool.shared.makeArray(count: count, body)
 }
 
 extension TensorStorage {

@@ -35,6 +35,21 @@ import Tensors
         #expect(c.memory.liveBytes == 4000)
     }
 
+    /// A large result's buffer stays in the element pool after its tensor goes, but the session's
+    /// account counts tensors only: the budget sees nothing of it.
+    @Test func pooledBuffersAreNotChargedToTheSession() throws {
+        let c = TapeContext(memory: MemoryAccount(budget: 12 << 20))
+        let count = (1 << 20) + 56
+        let x = try c.constant(Tensor.ones(shape: [count], dtype: .float32))
+        for _ in 0..<4 {
+            // Each square's 4 MiB would pass the budget on the third round if freed buffers counted.
+            var y: TrackedTensor? = try c.unary(.square, x)
+            #expect(c.memory.liveBytes == 2 * 4 * count)
+            y = nil
+            #expect(y == nil && c.memory.liveBytes == 4 * count)
+        }
+    }
+
     @Test func budgetRefusesTensorsPastIt() throws {
         let c = TapeContext(memory: MemoryAccount(budget: 10_000))
         let kept = try c.constant(Tensor.ones(shape: [2000], dtype: .float32))

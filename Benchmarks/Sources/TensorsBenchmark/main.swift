@@ -38,8 +38,15 @@ do {
     let y = try Tensor(shape: [big], doubles: values(big, seed: 2), dtype: .float32)
     let sum = try median(runs: 21) { _ = try x.reduce(.sum, axes: nil, keepDims: false) }
     line("sum 16M float32", sum)
+    // Results of 1 MiB and more come from the element pool, so repeated runs reuse the last
+    // result's pages; with the pool off each result lands in fresh pages (numpy's always do).
     let product = try median(runs: 21) { _ = try Tensor.binary(.multiply, x, y) }
-    line("multiply 2 x 16M float32", product)
+    line("multiply 2 x 16M float32", product, "  (result in a pooled buffer)")
+    let poolCapacity = ElementBufferPool.shared.capacity
+    ElementBufferPool.shared.capacity = 0
+    let freshProduct = try median(runs: 21) { _ = try Tensor.binary(.multiply, x, y) }
+    ElementBufferPool.shared.capacity = poolCapacity
+    line("multiply 2 x 16M float32", freshProduct, "  (result in fresh pages, pool off)")
     // The in-place form writes into the left operand's own buffer (multiplying by ones keeps
     // the values stable across runs).
     var target = x
