@@ -106,7 +106,7 @@ extension Interpreter {
     /// A frame for a call of `code`: a recycled one when available.
     @inline(__always)
     func acquireFrame(_ code: FunctionCode, _ closure: [PyCell]) -> Frame {
-        if let frame = code.framePool.popLast() {
+        if let frame = code.takeFrame() {
             if code.cellVarCount != 0 || !closure.isEmpty { frame.cells = makeCells(code, closure) }
             return frame
         }
@@ -117,9 +117,9 @@ extension Interpreter {
     /// expression) still holds it.
     @inline(__always)
     func recycle(_ frame: inout Frame, _ code: FunctionCode) {
-        if !code.isGenerator, code.framePool.count < 64, isKnownUniquelyReferenced(&frame) {
+        if !code.isGenerator, code.poolHasRoom, isKnownUniquelyReferenced(&frame) {
             frame.reset()
-            code.framePool.append(frame)
+            code.keepFrame(frame)
         }
     }
 
@@ -128,26 +128,28 @@ extension Interpreter {
     /// and of reference counting that the general path needs.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value) throws -> Value {
-        let code = fn.code
-        var frame = acquireFrame(code, fn.closure)
-        frame.slots.withUnsafeMutableBufferPointer { $0[0] = v0 }
-        let result = try run(fn, frame)
-        recycle(&frame, code)
-        return result
+        // The caller keeps `fn` (and so its code) alive for the call: borrowing the code
+        // without retaining it spares the reference counting of the call's hottest path.
+        try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
+            var frame = acquireFrame(code, fn.closure)
+            frame.slots[0] = v0
+            let result = try runBody(code, frame)
+            recycle(&frame, code)
+            return result
+        }
     }
 
     /// `callSimple` with two arguments.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
-        let code = fn.code
-        var frame = acquireFrame(code, fn.closure)
-        frame.slots.withUnsafeMutableBufferPointer {
-            $0[0] = v0
-            $0[1] = v1
+        try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
+            var frame = acquireFrame(code, fn.closure)
+            frame.slots[0] = v0
+            frame.slots[1] = v1
+            let result = try runBody(code, frame)
+            recycle(&frame, code)
+            return result
         }
-        let result = try run(fn, frame)
-        recycle(&frame, code)
-        return result
     }
 
     @inline(__always)
@@ -162,7 +164,12 @@ extension Interpreter {
 
     @inline(__always)
     func run(_ f: PyFunction, _ frame: Frame) throws -> Value {
-        let code = f.code
+        try runBody(f.code, frame)
+    }
+
+    /// Runs a function body in a frame whose arguments are bound (or makes the generator).
+    @inline(__always)
+    func runBody(_ code: FunctionCode, _ frame: Frame) throws -> Value {
         if code.isGenerator {
             frame.generator = GeneratorState(count: code.generatorStateCount)
             return .object(PyGenerator(frame: frame, code: code))
