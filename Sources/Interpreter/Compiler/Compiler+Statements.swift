@@ -289,8 +289,8 @@ extension Compiler {
                 let constant = Value.int(k)
                 if op == .less, let (i, name) = localSlot(first) {
                     return { f in
+                        if case .int(let p)? = f.slots[i] { return p < k }
                         guard let x = f.slots[i] else { throw Compiler.unboundLocal(name) }
-                        if case .int(let p) = x { return p < k }
                         return try f.interp.truthy(try f.interp.compare(.less, x, constant))
                     }
                 }

@@ -358,11 +358,11 @@ final class Compiler {
                 // `n - 1` with `n` a local: the slot is read in place, no closure call for it.
                 let subtract = op == .subtract
                 return { f in
-                    guard let x = f.slots[i] else { throw Compiler.unboundLocal(name) }
-                    if case .int(let p) = x {
+                    if case .int(let p)? = f.slots[i] {
                         let (s, o) = subtract ? p.subtractingReportingOverflow(k) : p.addingReportingOverflow(k)
                         if !o { return .int(s) }
                     }
+                    guard let x = f.slots[i] else { throw Compiler.unboundLocal(name) }
                     return try f.interp.binary(subtract ? .subtract : .add, x, constant)
                 }
             }
@@ -593,8 +593,17 @@ final class Compiler {
             if n == 1, case .positional(let e0) = args[0] {
                 let a0 = try expr(e0)
                 return { f in
-                    let c: Value
-                    if let globalCallee, let v = globalCallee.value { c = v } else { c = try callee(f) }
+                    if let globalCallee, let ref = globalCallee.function {
+                        // Retained for the call: the arguments or the body may rebind the global.
+                        _ = ref.retain()
+                        defer { ref.release() }
+                        return try ref._withUnsafeGuaranteedRef { fn in
+                            let v0 = try a0(f)
+                            if fn.code.simpleArity == 1 { return try f.withInterpreter { try $0.callSimple(fn, v0) } }
+                            return try f.interp.invoke(fn, [v0], [])
+                        }
+                    }
+                    let c = try callee(f)
                     let v0 = try a0(f)
                     if case .object(let o) = c, o.isFunction {
                         let fn = unsafeDowncast(o, to: PyFunction.self)
@@ -606,8 +615,17 @@ final class Compiler {
             if n == 2, case .positional(let e0) = args[0], case .positional(let e1) = args[1] {
                 let a0 = try expr(e0), a1 = try expr(e1)
                 return { f in
-                    let c: Value
-                    if let globalCallee, let v = globalCallee.value { c = v } else { c = try callee(f) }
+                    if let globalCallee, let ref = globalCallee.function {
+                        _ = ref.retain()
+                        defer { ref.release() }
+                        return try ref._withUnsafeGuaranteedRef { fn in
+                            let v0 = try a0(f)
+                            let v1 = try a1(f)
+                            if fn.code.simpleArity == 2 { return try f.withInterpreter { try $0.callSimple(fn, v0, v1) } }
+                            return try f.interp.invoke(fn, [v0, v1], [])
+                        }
+                    }
+                    let c = try callee(f)
                     let v0 = try a0(f)
                     let v1 = try a1(f)
                     if case .object(let o) = c, o.isFunction {

@@ -42,6 +42,13 @@ final class Frame {
         slots.deallocate()
     }
 
+    /// Runs `body` with the interpreter borrowed rather than retained: the interpreter outlives
+    /// every frame, and a call site's `f.interp.method()` would otherwise retain it per call.
+    @inline(__always)
+    func withInterpreter<T>(_ body: (Interpreter) throws -> T) rethrows -> T {
+        try Unmanaged.passUnretained(interp)._withUnsafeGuaranteedRef(body)
+    }
+
     /// Unbinds every variable so the frame can serve another call.
     @inline(__always)
     func reset() {
@@ -196,6 +203,8 @@ public final class PyFunction: PyObject {
     public var defaults: [Value]
     public var keywordDefaults: [String: Value]
     let closure: [PyCell]
+    /// Whether a call needs a cells array (cell variables or a closure), decided once.
+    let needsCells: Bool
     public var name: String
     public var qualname: String
     public var dict: [String: Value] = [:]
@@ -206,6 +215,7 @@ public final class PyFunction: PyObject {
         self.defaults = defaults
         self.keywordDefaults = keywordDefaults
         self.closure = closure
+        needsCells = code.cellVarCount != 0 || !closure.isEmpty
         self.name = code.name
         self.qualname = code.qualname
     }

@@ -105,6 +105,16 @@ extension Interpreter {
 
     /// A frame for a call of `code`: a recycled one when available.
     @inline(__always)
+    func acquireFrame(_ fn: PyFunction, _ code: FunctionCode) -> Frame {
+        if let frame = code.takeFrame() {
+            if fn.needsCells { frame.cells = makeCells(code, fn.closure) }
+            return frame
+        }
+        return Frame(interp: self, slotCount: code.slotCount, cells: fn.needsCells ? makeCells(code, fn.closure) : [])
+    }
+
+    /// A frame for a call of `code` with `closure`: a recycled one when available.
+    @inline(__always)
     func acquireFrame(_ code: FunctionCode, _ closure: [PyCell]) -> Frame {
         if let frame = code.takeFrame() {
             if code.cellVarCount != 0 || !closure.isEmpty { frame.cells = makeCells(code, closure) }
@@ -131,8 +141,9 @@ extension Interpreter {
         // The caller keeps `fn` (and so its code) alive for the call: borrowing the code
         // without retaining it spares the reference counting of the call's hottest path.
         try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
-            var frame = acquireFrame(code, fn.closure)
-            frame.slots[0] = v0
+            var frame = acquireFrame(fn, code)
+            // A frame comes unbound: its slots hold nil, which owns nothing to release.
+            frame.slots.initialize(to: v0)
             let result = try runBody(code, frame)
             recycle(&frame, code)
             return result
@@ -143,9 +154,9 @@ extension Interpreter {
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
         try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
-            var frame = acquireFrame(code, fn.closure)
-            frame.slots[0] = v0
-            frame.slots[1] = v1
+            var frame = acquireFrame(fn, code)
+            frame.slots.initialize(to: v0)
+            (frame.slots + 1).initialize(to: v1)
             let result = try runBody(code, frame)
             recycle(&frame, code)
             return result
