@@ -586,14 +586,15 @@ final class Compiler {
             let callee = try expr(calleeExpr)
             // A module-level function called by name (`fib(n - 1)`) is read straight from its
             // global slot; an unbound slot falls back to the load code (builtins, NameError).
-            let globalCallee = globalSlot(calleeExpr)
+            // Unretained: `callee` holds the slot for as long as this call site exists.
+            let globalCallee = globalSlot(calleeExpr).map { Unmanaged.passUnretained($0) }
             let n = args.count
             // The callee is evaluated first and the arguments next, as in CPython; checking the
             // callee's type after the arguments keeps it out of their (opaque) evaluation.
             if n == 1, case .positional(let e0) = args[0] {
                 let a0 = try expr(e0)
                 return { f in
-                    if let globalCallee, let ref = globalCallee.function {
+                    if let globalCallee, let ref = globalCallee._withUnsafeGuaranteedRef({ $0.function }) {
                         // Retained for the call: the arguments or the body may rebind the global.
                         _ = ref.retain()
                         defer { ref.release() }
@@ -615,7 +616,7 @@ final class Compiler {
             if n == 2, case .positional(let e0) = args[0], case .positional(let e1) = args[1] {
                 let a0 = try expr(e0), a1 = try expr(e1)
                 return { f in
-                    if let globalCallee, let ref = globalCallee.function {
+                    if let globalCallee, let ref = globalCallee._withUnsafeGuaranteedRef({ $0.function }) {
                         _ = ref.retain()
                         defer { ref.release() }
                         return try ref._withUnsafeGuaranteedRef { fn in
@@ -638,7 +639,7 @@ final class Compiler {
             let argCodes = try compileArguments()
             return { f in
                 let c: Value
-                if let globalCallee, let v = globalCallee.value { c = v } else { c = try callee(f) }
+                if let globalCallee, let v = globalCallee._withUnsafeGuaranteedRef({ $0.value }) { c = v } else { c = try callee(f) }
                 if case .object(let o) = c, o.isFunction {
                     let fn = unsafeDowncast(o, to: PyFunction.self)
                     let code = fn.code

@@ -138,29 +138,35 @@ extension Interpreter {
     /// and of reference counting that the general path needs.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value) throws -> Value {
-        // The caller keeps `fn` (and so its code) alive for the call: borrowing the code
-        // without retaining it spares the reference counting of the call's hottest path.
-        try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
-            var frame = acquireFrame(fn, code)
-            // A frame comes unbound: its slots hold nil, which owns nothing to release.
-            frame.slots.initialize(to: v0)
-            let result = try runBody(code, frame)
-            recycle(&frame, code)
-            return result
-        }
+        let frame = acquireFrame(fn, fn.code)
+        // A frame comes unbound: its slots hold nil, which owns nothing to release.
+        frame.slots.initialize(to: v0)
+        return try finishCall(fn, frame)
     }
 
     /// `callSimple` with two arguments.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
-        try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
-            var frame = acquireFrame(fn, code)
-            frame.slots.initialize(to: v0)
-            (frame.slots + 1).initialize(to: v1)
-            let result = try runBody(code, frame)
-            recycle(&frame, code)
-            return result
+        let frame = acquireFrame(fn, fn.code)
+        frame.slots.initialize(to: v0)
+        (frame.slots + 1).initialize(to: v1)
+        return try finishCall(fn, frame)
+    }
+
+    /// Runs the body of `fn` in `frame` (its arguments bound) and pools the frame afterwards.
+    /// The caller keeps `fn`, and so its code, alive, and this call owns the frame: both are
+    /// borrowed for the body without retaining them, which spares the reference counting of
+    /// the hottest path.
+    @inline(__always)
+    func finishCall(_ fn: PyFunction, _ frame: consuming Frame) throws -> Value {
+        let codeRef = Unmanaged.passUnretained(fn.code)
+        let frameRef = Unmanaged.passUnretained(frame)
+        let result = try codeRef._withUnsafeGuaranteedRef { code in
+            try frameRef._withUnsafeGuaranteedRef { try runBody(code, $0) }
         }
+        var finished = consume frame
+        codeRef._withUnsafeGuaranteedRef { recycle(&finished, $0) }
+        return result
     }
 
     @inline(__always)
