@@ -149,6 +149,19 @@ extension Compiler {
             if orElse.isEmpty, body.count == 1 {
                 // `if n < 2: return n`: the one statement runs here, without a block in between.
                 let a = try stmt(body[0]), la = body[0].location.line
+                if case .compare(let first, let rest) = testExpr.kind, rest.count == 1, let (op, rhs) = rest.first,
+                   op == .less, case .int(let k) = rhs.kind, let (i, name) = localSlot(first) {
+                    // `if n < 2:` with `n` a local: the test is read in place too.
+                    return { f in
+                        let taken: Bool
+                        if case .int(let p)? = f.slots[i] { taken = p < k } else { taken = try Compiler.lessThan(f, i, name, k) }
+                        if taken {
+                            f.line = la
+                            return try a(f)
+                        }
+                        return .normal
+                    }
+                }
                 return { f in
                     if try test(f) {
                         f.line = la
@@ -280,6 +293,12 @@ extension Compiler {
     }
 
     /// A test expression compiled to a Swift `Bool`, with fast paths for int comparisons.
+    /// `slot < k` for a local that is not a small int (or is unbound).
+    static func lessThan(_ f: Frame, _ i: Int, _ name: String, _ k: Int) throws -> Bool {
+        guard let x = f.slots[i] else { throw unboundLocal(name) }
+        return try f.interp.truthy(try f.interp.compare(.less, x, .int(k)))
+    }
+
     func condition(_ e: Expr) throws -> (Frame) throws -> Bool {
         if case .compare(let first, let rest) = e.kind, rest.count == 1, let (op, rhs) = rest.first,
            [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) {

@@ -645,10 +645,10 @@ final class Compiler {
                     let code = fn.code
                     if code.simpleArity == n {
                         let interp = f.interp
-                        var frame = interp.acquireFrame(code, fn.closure)
+                        let frame = interp.acquireFrame(code, fn.closure)
                         for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
                         let result = try interp.run(fn, frame)
-                        interp.recycle(&frame, code)
+                        interp.recycle(consume frame, code)
                         return result
                     }
                 }

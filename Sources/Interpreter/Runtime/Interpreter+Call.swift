@@ -92,14 +92,14 @@ extension Interpreter {
     /// (or makes a generator).
     func invoke(_ f: PyFunction, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws -> Value {
         let code = f.code
-        var frame = acquireFrame(code, f.closure)
+        let frame = acquireFrame(code, f.closure)
         if keywords.isEmpty, let arity = code.simpleArity, positional.count == arity {
             for i in 0..<arity { frame.slots[i] = positional[i] }
         } else {
             try bindArguments(f, frame, positional, keywords)
         }
         let result = try run(f, frame)
-        recycle(&frame, code)
+        recycle(consume frame, code)
         return result
     }
 
@@ -126,10 +126,10 @@ extension Interpreter {
     /// Returns a finished call's frame to its pool unless something (a generator, a generator
     /// expression) still holds it.
     @inline(__always)
-    func recycle(_ frame: inout Frame, _ code: FunctionCode) {
+    func recycle(_ frame: consuming Frame, _ code: FunctionCode) {
         if !code.isGenerator, code.poolHasRoom, isKnownUniquelyReferenced(&frame) {
             frame.reset()
-            code.keepFrame(frame)
+            code.keepFrame(consume frame)
         }
     }
 
@@ -140,7 +140,7 @@ extension Interpreter {
     func callSimple(_ fn: PyFunction, _ v0: consuming Value) throws -> Value {
         let frame = acquireFrame(fn, fn.code)
         // A frame comes unbound: its slots hold nil, which owns nothing to release.
-        frame.slots.initialize(to: v0)
+        frame.slots.initialize(to: consume v0)
         return try finishCall(fn, frame)
     }
 
@@ -148,8 +148,8 @@ extension Interpreter {
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
         let frame = acquireFrame(fn, fn.code)
-        frame.slots.initialize(to: v0)
-        (frame.slots + 1).initialize(to: v1)
+        frame.slots.initialize(to: consume v0)
+        (frame.slots + 1).initialize(to: consume v1)
         return try finishCall(fn, frame)
     }
 
@@ -164,8 +164,8 @@ extension Interpreter {
         let result = try codeRef._withUnsafeGuaranteedRef { code in
             try frameRef._withUnsafeGuaranteedRef { try runBody(code, $0) }
         }
-        var finished = consume frame
-        codeRef._withUnsafeGuaranteedRef { recycle(&finished, $0) }
+        let finished = consume frame
+        codeRef._withUnsafeGuaranteedRef { recycle(finished, $0) }
         return result
     }
 
