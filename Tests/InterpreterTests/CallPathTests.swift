@@ -102,3 +102,27 @@ import Testing
     #expect(s.run("two(1)") == "TypeError: two() missing 1 required positional argument: 'b'")
     #expect(s.run("two(1, 2, 3)") == "TypeError: two() takes 2 positional arguments but 3 were given")
 }
+
+@Test func callSiteSeesImportStarRebinding() {
+    let s = Session()
+    #expect(s.run("def sqrt(x): return 'mine'\ndef use(x): return sqrt(x)\nuse(4)") == "'mine'")
+    #expect(s.run("from math import *\nuse(4)") == "2.0")
+}
+
+@Test func callSiteAfterCloseSeesUnboundGlobals() throws {
+    let s = Session()
+    s.run("def f(n): return n\ndef g(n): return f(n)")
+    let g = try #require(s.interp.global("g"))
+    let before = try s.interp.call(g, [.int(7)])
+    guard case .int(7) = before else {
+        Issue.record("g(7) returned \(before)")
+        return
+    }
+    s.interp.close()
+    do {
+        _ = try s.interp.call(g, [.int(1)])
+        Issue.record("a closed session's globals must be unbound")
+    } catch let error as PyError {
+        #expect(error.type === Builtin.nameError)
+    }
+}
