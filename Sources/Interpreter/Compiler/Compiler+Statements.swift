@@ -145,6 +145,7 @@ extension Compiler {
             let value = try expr(valueExpr)
             return { f in .returned(try value(f)) }
         case .if(let testExpr, let body, let orElse):
+            // The test compiles before the body, so the first compile error in source order wins.
             let test = try condition(testExpr)
             if orElse.isEmpty, body.count == 1 {
                 // `if n < 2: return n`: the one statement runs here, without a block in between.
@@ -292,13 +293,13 @@ extension Compiler {
         return nil
     }
 
-    /// A test expression compiled to a Swift `Bool`, with fast paths for int comparisons.
     /// `slot < k` for a local that is not a small int (or is unbound).
     static func lessThan(_ f: Frame, _ i: Int, _ name: String, _ k: Int) throws -> Bool {
         guard let x = f.slots[i] else { throw unboundLocal(name) }
         return try f.interp.truthy(try f.interp.compare(.less, x, .int(k)))
     }
 
+    /// A test expression compiled to a Swift `Bool`, with fast paths for int comparisons.
     func condition(_ e: Expr) throws -> (Frame) throws -> Bool {
         if case .compare(let first, let rest) = e.kind, rest.count == 1, let (op, rhs) = rest.first,
            [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) {
