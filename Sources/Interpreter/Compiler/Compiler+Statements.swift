@@ -136,10 +136,41 @@ extension Compiler {
         case .return(let valueExpr):
             if scope.kind != .function { throw syntaxError("'return' outside function", s.location) }
             guard let valueExpr else { return { _ in .returned(.none) } }
+            if let (i, name) = localSlot(valueExpr) {
+                return { f in
+                    guard let v = f.slots[i] else { throw Compiler.unboundLocal(name) }
+                    return .returned(v)
+                }
+            }
             let value = try expr(valueExpr)
             return { f in .returned(try value(f)) }
         case .if(let testExpr, let body, let orElse):
+            // The test compiles before the body, so the first compile error in source order wins.
             let test = try condition(testExpr)
+            if orElse.isEmpty, body.count == 1 {
+                // `if n < 2: return n`: the one statement runs here, without a block in between.
+                let a = try stmt(body[0]), la = body[0].location.line
+                if case .compare(let first, let rest) = testExpr.kind, rest.count == 1, let (op, rhs) = rest.first,
+                   op == .less, case .int(let k) = rhs.kind, let (i, name) = localSlot(first) {
+                    // `if n < 2:` with `n` a local: the test is read in place too.
+                    return { f in
+                        let taken: Bool
+                        if case .int(let p)? = f.slots[i] { taken = p < k } else { taken = try Compiler.lessThan(f, i, name, k) }
+                        if taken {
+                            f.line = la
+                            return try a(f)
+                        }
+                        return .normal
+                    }
+                }
+                return { f in
+                    if try test(f) {
+                        f.line = la
+                        return try a(f)
+                    }
+                    return .normal
+                }
+            }
             let b = try block(body), o = try block(orElse)
             return { f in try test(f) ? try b(f) : try o(f) }
         case .while(let testExpr, let body, let orElse):
@@ -262,6 +293,12 @@ extension Compiler {
         return nil
     }
 
+    /// `slot < k` for a local that is not a small int (or is unbound).
+    static func lessThan(_ f: Frame, _ i: Int, _ name: String, _ k: Int) throws -> Bool {
+        guard let x = f.slots[i] else { throw unboundLocal(name) }
+        return try f.interp.truthy(try f.interp.compare(.less, x, .int(k)))
+    }
+
     /// A test expression compiled to a Swift `Bool`, with fast paths for int comparisons.
     func condition(_ e: Expr) throws -> (Frame) throws -> Bool {
         if case .compare(let first, let rest) = e.kind, rest.count == 1, let (op, rhs) = rest.first,
@@ -270,6 +307,13 @@ extension Compiler {
             // An int literal on the right (`if n < 2:`) is read at compile time.
             if case .int(let k) = rhs.kind {
                 let constant = Value.int(k)
+                if op == .less, let (i, name) = localSlot(first) {
+                    return { f in
+                        if case .int(let p)? = f.slots[i] { return p < k }
+                        guard let x = f.slots[i] else { throw Compiler.unboundLocal(name) }
+                        return try f.interp.truthy(try f.interp.compare(.less, x, constant))
+                    }
+                }
                 if op == .less {
                     return { f in
                         let x = try l(f)
@@ -553,20 +597,21 @@ extension Compiler {
         for n in names {
             if let c = inner.cells[n] { locations.append(.cell(c)) } else { locations.append(.slot(reordered[n] ?? 0)) }
         }
-        let code = FunctionCode(name: name, qualname: scope.qualnamePrefix + name, parameters: parameters,
-                                locations: locations, cellNumber: cellNumber)
-        let saved = (scope, loopDepth, genMode, currentCode)
+        let qualname = scope.qualnamePrefix + name
+        let classLink = ClassLink()
+        let receiver = parameters.positional.isEmpty && parameters.varArgs == nil ? nil : locations.first
+        let saved = (scope, loopDepth, genMode, currentFunction)
         scope = inner
         loopDepth = 0
         genMode = isGenerator
-        currentCode = code
-        defer { (scope, loopDepth, genMode, currentCode) = saved }
-        code.body = try block(body)
-        code.isGenerator = isGenerator
-        code.slotCount = inner.slotCount
-        code.cellVarCount = inner.cellVarCount
-        code.freeSources = inner.freeSources
-        code.generatorStateCount = inner.generatorStates
+        currentFunction = (classLink, receiver)
+        defer { (scope, loopDepth, genMode, currentFunction) = saved }
+        let compiledBody = try block(body)
+        let layout = FunctionCode.Layout(slotCount: inner.slotCount, cellVarCount: inner.cellVarCount,
+                                         freeSources: inner.freeSources, isGenerator: isGenerator,
+                                         generatorStateCount: inner.generatorStates)
+        let code = FunctionCode(name: name, qualname: qualname, parameters: parameters, locations: locations, cellNumber: cellNumber,
+                                body: compiledBody, layout: layout, classLink: classLink)
         scope = saved.0
         let defaults = try parameters.positional.compactMap { try $0.defaultValue.map(expr) }
         let keywordDefaults = try parameters.keywordOnly.compactMap { p in try p.defaultValue.map { (p.name, try expr($0)) } }

@@ -17,8 +17,9 @@ final class Compiler {
     var loopDepth = 0
     /// True while compiling a generator function's body (statements with `yield` resume).
     var genMode = false
-    /// The function whose body is being compiled (for `super()`).
-    var currentCode: FunctionCode?
+    /// The function whose body is being compiled (for `super()`): its class link, and where its
+    /// first parameter lives when it has one.
+    var currentFunction: (classLink: ClassLink, receiver: FunctionCode.Location?)?
 
     init(interp: Interpreter, cellNumber: Int?, scope: CompileScope) {
         self.interp = interp
@@ -37,7 +38,7 @@ final class Compiler {
         case .slot(let i, let n):
             return { f in
                 if let v = f.slots[i] { return v }
-                throw PyError(Builtin.unboundLocalError, "cannot access local variable '\(n)' where it is not associated with a value")
+                throw Compiler.unboundLocal(n)
             }
         case .cell(let i, let n, let isFree):
             return { f in
@@ -66,6 +67,22 @@ final class Compiler {
                 throw PyError.name(n)
             }
         }
+    }
+
+    /// The slot of the plain local variable `e` names, for operand fast paths; nil for anything else.
+    func localSlot(_ e: Expr) -> (index: Int, name: String)? {
+        guard case .name(let n) = e.kind, case .slot(let i, let name) = scope.resolve(n, interp: interp) else { return nil }
+        return (i, name)
+    }
+
+    /// The global slot of the module-level variable `e` names; nil for anything else.
+    func globalSlot(_ e: Expr) -> GlobalSlot? {
+        guard case .name(let n) = e.kind, case .global(let slot) = scope.resolve(n, interp: interp) else { return nil }
+        return slot
+    }
+
+    static func unboundLocal(_ name: String) -> PyError {
+        PyError(Builtin.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
     }
 
     func store(_ name: String) -> StoreCode {
@@ -340,6 +357,18 @@ final class Compiler {
         // call for the constant, and the int path stays inline.
         if case .int(let k) = b.kind, op == .add || op == .subtract {
             let constant = Value.int(k)
+            if let (i, name) = localSlot(a) {
+                // `n - 1` with `n` a local: the slot is read in place, no closure call for it.
+                let subtract = op == .subtract
+                return { f in
+                    if case .int(let p)? = f.slots[i] {
+                        let (s, o) = subtract ? p.subtractingReportingOverflow(k) : p.addingReportingOverflow(k)
+                        if !o { return .int(s) }
+                    }
+                    guard let x = f.slots[i] else { throw Compiler.unboundLocal(name) }
+                    return try f.interp.binary(subtract ? .subtract : .add, x, constant)
+                }
+            }
             if op == .add {
                 return { f in
                     let x = try l(f)
@@ -492,13 +521,14 @@ final class Compiler {
     // MARK: Calls
 
     func call(_ calleeExpr: Expr, _ args: [CallArgument]) throws -> ExprCode {
-        if case .name("super") = calleeExpr.kind, args.isEmpty, scope.kind == .function, let code = currentCode,
-           let firstLocation = code.parameterLocations.first, !code.positional.isEmpty || code.varArgs != nil {
+        if case .name("super") = calleeExpr.kind, args.isEmpty, scope.kind == .function, let current = currentFunction,
+           let firstLocation = current.receiver {
+            let classLink = current.classLink
             let superName = load("super")
             return { f in
                 let builtinSuper = try superName(f)
                 guard case .object(let o) = builtinSuper, o === Builtin.superType else { return try f.interp.call(builtinSuper, []) }
-                guard let cls = code.definingClass else { throw PyError.runtime("super(): __class__ cell not found") }
+                guard let cls = classLink.cls else { throw PyError.runtime("super(): __class__ cell not found") }
                 let receiver: Value?
                 switch firstLocation {
                 case .slot(let i): receiver = f.slots[i]
@@ -557,42 +587,71 @@ final class Compiler {
                 }
             }
             let callee = try expr(calleeExpr)
+            // A module-level function called by name (`fib(n - 1)`) is read straight from its
+            // global slot; an unbound slot falls back to the load code (builtins, NameError).
+            // Unretained: `callee` holds the slot for as long as this call site exists.
+            let globalCallee = globalSlot(calleeExpr).map { Unmanaged.passUnretained($0) }
             let n = args.count
+            // The callee is evaluated first and the arguments next, as in CPython; checking the
+            // callee's type after the arguments keeps it out of their (opaque) evaluation.
             if n == 1, case .positional(let e0) = args[0] {
                 let a0 = try expr(e0)
                 return { f in
-                    let c = try callee(f)
-                    if case .object(let o) = c, let fn = o as? PyFunction {
-                        if fn.code.simpleArity == 1 { return try f.interp.callSimple(fn, try a0(f)) }
+                    if let globalCallee, let ref = globalCallee._withUnsafeGuaranteedRef({ $0.function }) {
+                        // Retained for the call: the arguments or the body may rebind the global.
+                        _ = ref.retain()
+                        defer { ref.release() }
+                        return try ref._withUnsafeGuaranteedRef { fn in
+                            let v0 = try a0(f)
+                            if fn.code.simpleArity == 1 { return try f.withInterpreter { try $0.callSimple(fn, v0) } }
+                            return try f.interp.invoke(fn, [v0], [])
+                        }
                     }
-                    return try f.interp.call(c, Arguments([try a0(f)]))
+                    let c = try callee(f)
+                    let v0 = try a0(f)
+                    if case .object(let o) = c, o.isFunction {
+                        let fn = unsafeDowncast(o, to: PyFunction.self)
+                        if fn.code.simpleArity == 1 { return try f.interp.callSimple(fn, v0) }
+                    }
+                    return try f.interp.call(c, Arguments([v0]))
                 }
             }
             if n == 2, case .positional(let e0) = args[0], case .positional(let e1) = args[1] {
                 let a0 = try expr(e0), a1 = try expr(e1)
                 return { f in
-                    let c = try callee(f)
-                    if case .object(let o) = c, let fn = o as? PyFunction {
-                        if fn.code.simpleArity == 2 {
+                    if let globalCallee, let ref = globalCallee._withUnsafeGuaranteedRef({ $0.function }) {
+                        _ = ref.retain()
+                        defer { ref.release() }
+                        return try ref._withUnsafeGuaranteedRef { fn in
                             let v0 = try a0(f)
-                            return try f.interp.callSimple(fn, v0, try a1(f))
+                            let v1 = try a1(f)
+                            if fn.code.simpleArity == 2 { return try f.withInterpreter { try $0.callSimple(fn, v0, v1) } }
+                            return try f.interp.invoke(fn, [v0, v1], [])
                         }
                     }
+                    let c = try callee(f)
                     let v0 = try a0(f)
-                    return try f.interp.call(c, Arguments([v0, try a1(f)]))
+                    let v1 = try a1(f)
+                    if case .object(let o) = c, o.isFunction {
+                        let fn = unsafeDowncast(o, to: PyFunction.self)
+                        if fn.code.simpleArity == 2 { return try f.interp.callSimple(fn, v0, v1) }
+                    }
+                    return try f.interp.call(c, Arguments([v0, v1]))
                 }
             }
             let argCodes = try compileArguments()
             return { f in
-                let c = try callee(f)
-                if case .object(let o) = c, let fn = o as? PyFunction {
+                let c: Value
+                if let globalCallee, let v = globalCallee._withUnsafeGuaranteedRef({ $0.value }) { c = v } else { c = try callee(f) }
+                if case .object(let o) = c, o.isFunction {
+                    let fn = unsafeDowncast(o, to: PyFunction.self)
                     let code = fn.code
                     if code.simpleArity == n {
                         let interp = f.interp
-                        var frame = interp.acquireFrame(code, fn.closure)
+                        let frame = interp.acquireFrame(code, fn.closure)
                         for i in 0..<n { frame.slots[i] = try argCodes[i](f) }
                         let result = try interp.run(fn, frame)
-                        interp.recycle(&frame, code)
+                        interp.recycle(consume frame, code)
                         return result
                     }
                 }

@@ -14,8 +14,11 @@ typealias StoreCode = (Frame, Value) throws -> Void
 
 /// The variables of one running piece of code: a cell, a function call, a class body.
 final class Frame {
-    /// Plain locals, resolved to positions at compile time; nil while unbound.
-    @exclusivity(unchecked) var slots: [Value?]
+    /// Plain locals, resolved to positions at compile time; nil while unbound. A buffer the frame
+    /// owns rather than an array, so reading and writing a local is one access with no
+    /// uniqueness check; every index comes from the compiler and is below `slotCount`.
+    let slots: UnsafeMutablePointer<Value?>
+    let slotCount: Int
     /// Variables shared with closures: own cell variables first, then free variables.
     @exclusivity(unchecked) var cells: [PyCell]
     unowned(unsafe) let interp: Interpreter
@@ -28,16 +31,28 @@ final class Frame {
 
     init(interp: Interpreter, slotCount: Int, cells: [PyCell]) {
         self.interp = interp
-        self.slots = [Value?](repeating: nil, count: slotCount)
+        self.slotCount = max(slotCount, 0)
+        slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: nil, count: self.slotCount)
         self.cells = cells
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+    }
+
+    /// Runs `body` with the interpreter borrowed rather than retained: the interpreter outlives
+    /// every frame, and a call site's `f.interp.method()` would otherwise retain it per call.
+    @inline(__always)
+    func withInterpreter<T>(_ body: (Interpreter) throws -> T) rethrows -> T {
+        try Unmanaged.passUnretained(interp)._withUnsafeGuaranteedRef(body)
     }
 
     /// Unbinds every variable so the frame can serve another call.
     @inline(__always)
     func reset() {
-        slots.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices { buffer[i] = nil }
-        }
+        for i in 0..<slotCount { slots[i] = nil }
         if !cells.isEmpty { cells = [] }
         line = 0
     }
@@ -59,6 +74,11 @@ final class GeneratorState {
     }
 }
 
+/// The class a function was defined in, filled when its class body finishes.
+final class ClassLink {
+    weak var cls: PyType?
+}
+
 /// A compiled function body and what binding arguments needs to know.
 final class FunctionCode {
     enum Location {
@@ -74,22 +94,41 @@ final class FunctionCode {
     let varKeywords: String?
     /// Where each parameter is stored: positional, keyword-only, `*args`, `**kwargs`, in that order.
     let parameterLocations: [Location]
-    @exclusivity(unchecked) var slotCount = 0
-    @exclusivity(unchecked) var cellVarCount = 0
+    /// Everything below is fixed once the body is compiled: constants let a call read them
+    /// (and call the body) without reference counting them.
+    let slotCount: Int
+    let cellVarCount: Int
     /// For each free variable, the index of the cell in the defining frame.
-    var freeSources: [Int] = []
-    @exclusivity(unchecked) var body: StmtCode = { _ in .normal }
-    @exclusivity(unchecked) var isGenerator = false
-    /// Frames of finished calls, reused so a call allocates nothing in the common case.
-    @exclusivity(unchecked) var framePool: [Frame] = []
-    /// The class whose body defined this function, for `super()`.
-    weak var definingClass: PyType?
-    var generatorStateCount = 0
+    let freeSources: [Int]
+    let body: StmtCode
+    let isGenerator: Bool
+    let generatorStateCount: Int
+    /// Frames of finished calls, reused so a call allocates nothing in the common case: a stack
+    /// the code owns, so taking and returning a frame moves the reference without reference
+    /// counting or array uniqueness checks.
+    @exclusivity(unchecked) private var pool: UnsafeMutablePointer<Frame>?
+    @exclusivity(unchecked) private var pooled = 0
+    @exclusivity(unchecked) private var poolCapacity = 0
+    /// The most frames one function keeps for reuse (deeper recursion allocates the rest).
+    static let poolLimit = 64
+    /// The class whose body defined this function, for `super()`; shared with the body's
+    /// `super()` calls, which are compiled before the code exists.
+    let classLink: ClassLink
     let cellNumber: Int?
     /// Number of positional parameters when the function takes nothing else and keeps all in slots.
     let simpleArity: Int?
 
-    init(name: String, qualname: String, parameters: Parameters, locations: [Location], cellNumber: Int?) {
+    /// What compiling the body found, besides the body itself.
+    struct Layout {
+        var slotCount: Int
+        var cellVarCount: Int
+        var freeSources: [Int]
+        var isGenerator: Bool
+        var generatorStateCount: Int
+    }
+
+    init(name: String, qualname: String, parameters: Parameters, locations: [Location], cellNumber: Int?,
+         body: @escaping StmtCode, layout: Layout, classLink: ClassLink) {
         self.name = name
         self.qualname = qualname
         positional = parameters.positional.map(\.name)
@@ -98,9 +137,63 @@ final class FunctionCode {
         varKeywords = parameters.varKeywords
         parameterLocations = locations
         self.cellNumber = cellNumber
+        self.body = body
+        slotCount = layout.slotCount
+        cellVarCount = layout.cellVarCount
+        freeSources = layout.freeSources
+        isGenerator = layout.isGenerator
+        generatorStateCount = layout.generatorStateCount
+        self.classLink = classLink
         let allSlots = locations.allSatisfy { if case .slot = $0 { return true }; return false }
         simpleArity = parameters.varArgs == nil && parameters.varKeywords == nil && parameters.keywordOnly.isEmpty && allSlots
             ? parameters.positional.count : nil
+    }
+
+    /// The class whose body defined this function, for `super()`.
+    var definingClass: PyType? {
+        get { classLink.cls }
+        set { classLink.cls = newValue }
+    }
+
+    deinit {
+        if let pool {
+            pool.deinitialize(count: pooled)
+            pool.deallocate()
+        }
+    }
+
+    /// A frame of an earlier call, unbound and ready for reuse, or nil.
+    @inline(__always)
+    func takeFrame() -> Frame? {
+        guard pooled > 0, let pool else { return nil }
+        pooled &-= 1
+        return (pool + pooled).move()
+    }
+
+    /// True when the pool can keep one more frame.
+    @inline(__always)
+    var poolHasRoom: Bool { pooled < Self.poolLimit }
+
+    /// Keeps a finished call's frame (already reset) for a later call; the caller checked
+    /// `poolHasRoom`.
+    @inline(__always)
+    func keepFrame(_ frame: consuming Frame) {
+        if pooled == poolCapacity { growPool() }
+        guard let pool, pooled < poolCapacity else { return }
+        (pool + pooled).initialize(to: frame)
+        pooled &+= 1
+    }
+
+    private func growPool() {
+        let capacity = min(max(poolCapacity * 2, 4), Self.poolLimit)
+        guard capacity > poolCapacity else { return }
+        let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity)
+        if let pool {
+            grown.moveInitialize(from: pool, count: pooled)
+            pool.deallocate()
+        }
+        pool = grown
+        poolCapacity = capacity
     }
 }
 
@@ -110,6 +203,8 @@ public final class PyFunction: PyObject {
     public var defaults: [Value]
     public var keywordDefaults: [String: Value]
     let closure: [PyCell]
+    /// Whether a call needs a cells array (cell variables or a closure), decided once.
+    let needsCells: Bool
     public var name: String
     public var qualname: String
     public var dict: [String: Value] = [:]
@@ -120,11 +215,19 @@ public final class PyFunction: PyObject {
         self.defaults = defaults
         self.keywordDefaults = keywordDefaults
         self.closure = closure
+        needsCells = code.cellVarCount != 0 || !closure.isEmpty
         self.name = code.name
         self.qualname = code.qualname
     }
 
     public override var pyType: PyType { Builtin.functionType }
+}
+
+extension PyObject {
+    /// `self is PyFunction` for call sites: `PyFunction` is final, so comparing the class is
+    /// exact, and cheaper than a dynamic cast that walks the class chain.
+    @inline(__always)
+    var isFunction: Bool { ObjectIdentifier(type(of: self)) == ObjectIdentifier(PyFunction.self) }
 }
 
 /// A generator object: a suspended function frame resumed by `next()` and `send()`.

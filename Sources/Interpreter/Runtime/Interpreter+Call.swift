@@ -92,21 +92,31 @@ extension Interpreter {
     /// (or makes a generator).
     func invoke(_ f: PyFunction, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws -> Value {
         let code = f.code
-        var frame = acquireFrame(code, f.closure)
+        let frame = acquireFrame(code, f.closure)
         if keywords.isEmpty, let arity = code.simpleArity, positional.count == arity {
             for i in 0..<arity { frame.slots[i] = positional[i] }
         } else {
             try bindArguments(f, frame, positional, keywords)
         }
         let result = try run(f, frame)
-        recycle(&frame, code)
+        recycle(consume frame, code)
         return result
     }
 
     /// A frame for a call of `code`: a recycled one when available.
     @inline(__always)
+    func acquireFrame(_ fn: PyFunction, _ code: FunctionCode) -> Frame {
+        if let frame = code.takeFrame() {
+            if fn.needsCells { frame.cells = makeCells(code, fn.closure) }
+            return frame
+        }
+        return Frame(interp: self, slotCount: code.slotCount, cells: fn.needsCells ? makeCells(code, fn.closure) : [])
+    }
+
+    /// A frame for a call of `code` with `closure`: a recycled one when available.
+    @inline(__always)
     func acquireFrame(_ code: FunctionCode, _ closure: [PyCell]) -> Frame {
-        if let frame = code.framePool.popLast() {
+        if let frame = code.takeFrame() {
             if code.cellVarCount != 0 || !closure.isEmpty { frame.cells = makeCells(code, closure) }
             return frame
         }
@@ -116,10 +126,10 @@ extension Interpreter {
     /// Returns a finished call's frame to its pool unless something (a generator, a generator
     /// expression) still holds it.
     @inline(__always)
-    func recycle(_ frame: inout Frame, _ code: FunctionCode) {
-        if !code.isGenerator, code.framePool.count < 64, isKnownUniquelyReferenced(&frame) {
+    func recycle(_ frame: consuming Frame, _ code: FunctionCode) {
+        if !code.isGenerator, code.poolHasRoom, isKnownUniquelyReferenced(&frame) {
             frame.reset()
-            code.framePool.append(frame)
+            code.keepFrame(consume frame)
         }
     }
 
@@ -128,25 +138,34 @@ extension Interpreter {
     /// and of reference counting that the general path needs.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value) throws -> Value {
-        let code = fn.code
-        var frame = acquireFrame(code, fn.closure)
-        frame.slots.withUnsafeMutableBufferPointer { $0[0] = v0 }
-        let result = try run(fn, frame)
-        recycle(&frame, code)
-        return result
+        let frame = acquireFrame(fn, fn.code)
+        // A frame comes unbound: its slots hold nil, which owns nothing to release.
+        frame.slots.initialize(to: consume v0)
+        return try finishCall(fn, frame)
     }
 
     /// `callSimple` with two arguments.
     @inline(__always)
     func callSimple(_ fn: PyFunction, _ v0: consuming Value, _ v1: consuming Value) throws -> Value {
-        let code = fn.code
-        var frame = acquireFrame(code, fn.closure)
-        frame.slots.withUnsafeMutableBufferPointer {
-            $0[0] = v0
-            $0[1] = v1
+        let frame = acquireFrame(fn, fn.code)
+        frame.slots.initialize(to: consume v0)
+        (frame.slots + 1).initialize(to: consume v1)
+        return try finishCall(fn, frame)
+    }
+
+    /// Runs the body of `fn` in `frame` (its arguments bound) and pools the frame afterwards.
+    /// The caller keeps `fn`, and so its code, alive, and this call owns the frame: both are
+    /// borrowed for the body without retaining them, which spares the reference counting of
+    /// the hottest path.
+    @inline(__always)
+    func finishCall(_ fn: PyFunction, _ frame: consuming Frame) throws -> Value {
+        let codeRef = Unmanaged.passUnretained(fn.code)
+        let frameRef = Unmanaged.passUnretained(frame)
+        let result = try codeRef._withUnsafeGuaranteedRef { code in
+            try frameRef._withUnsafeGuaranteedRef { try runBody(code, $0) }
         }
-        let result = try run(fn, frame)
-        recycle(&frame, code)
+        let finished = consume frame
+        codeRef._withUnsafeGuaranteedRef { recycle(finished, $0) }
         return result
     }
 
@@ -162,7 +181,12 @@ extension Interpreter {
 
     @inline(__always)
     func run(_ f: PyFunction, _ frame: Frame) throws -> Value {
-        let code = f.code
+        try runBody(f.code, frame)
+    }
+
+    /// Runs a function body in a frame whose arguments are bound (or makes the generator).
+    @inline(__always)
+    func runBody(_ code: FunctionCode, _ frame: Frame) throws -> Value {
         if code.isGenerator {
             frame.generator = GeneratorState(count: code.generatorStateCount)
             return .object(PyGenerator(frame: frame, code: code))

@@ -3,10 +3,23 @@ import Synchronization
 /// A module-level variable: compiled code holds the slot itself, so reading a global is one load.
 final class GlobalSlot {
     let name: String
-    @exclusivity(unchecked) var value: Value?
+    @exclusivity(unchecked) var value: Value? {
+        didSet { function = Self.function(in: value) }
+    }
+    /// `value` when it is a Python function, unretained: it lives exactly as long as `value`
+    /// holds it, because every store updates both. Call sites retain it for the call instead of
+    /// copying the value out.
+    @exclusivity(unchecked) private(set) var function: Unmanaged<PyFunction>?
+
     init(name: String, value: Value? = nil) {
         self.name = name
         self.value = value
+        function = Self.function(in: value)
+    }
+
+    private static func function(in value: Value?) -> Unmanaged<PyFunction>? {
+        guard case .object(let o)? = value, o.isFunction else { return nil }
+        return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))
     }
 }
 
