@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Tensors", targets: ["Tensors"]),
         .library(name: "Interpreter", targets: ["Interpreter"]),
         .library(name: "TensorFlowAPI", targets: ["TensorFlowAPI"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
         .executable(name: "tapelab", targets: ["tapelab"]),
     ],
     dependencies: [

@@ -10,14 +10,25 @@ let package = Package(
     dependencies: [.package(name: "TapeLab", path: "..")],
     targets: [
         .executableTarget(name: "TensorsBenchmark", dependencies: [.product(name: "Tensors", package: "TapeLab")]),
-        .executableTarget(name: "InterpreterBenchmark", dependencies: [.product(name: "Interpreter", package: "TapeLab")]),
+        // The in-process benchmarks of what sessions run use the server's allocator setting
+        // (`AllocatorTuning` in Kernel), so they measure what a session gets.
+        .executableTarget(
+            name: "InterpreterBenchmark",
+            dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "Kernel", package: "TapeLab")]
+        ),
         .executableTarget(
             name: "LabBenchmark",
-            dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab")]
+            dependencies: [
+                .product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab"),
+                .product(name: "Kernel", package: "TapeLab"),
+            ]
         ),
         .executableTarget(
             name: "GradientBenchmark",
-            dependencies: [.product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab")]
+            dependencies: [
+                .product(name: "Interpreter", package: "TapeLab"), .product(name: "TensorFlowAPI", package: "TapeLab"),
+                .product(name: "Kernel", package: "TapeLab"),
+            ]
         ),
         // The server benchmarks time the release `tapelab` binary from outside, over loopback sockets.
         .target(name: "HTTPBenchmarkSupport"),

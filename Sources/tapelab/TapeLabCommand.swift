@@ -2,7 +2,6 @@ import ArgumentParser
 import Server
 
 /// `tapelab`: serve notebooks over HTTP, or run one notebook from the command line.
-@main
 struct TapeLabCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tapelab",

@@ -234,3 +234,13 @@ final class Reports: Sendable {
     func add(_ report: CellReport) { lock.withLock { items.append(report.status) } }
     var statuses: [ExecuteReply.Status] { lock.withLock { items } }
 }
+
+@Suite struct AllocatorTuningTests {
+    @Test func tunablesKeepAnExistingCountAndExtendOtherSettings() {
+        #expect(AllocatorTuning.tunables(current: nil) == AllocatorTuning.setting)
+        #expect(AllocatorTuning.tunables(current: "") == AllocatorTuning.setting)
+        #expect(AllocatorTuning.tunables(current: "glibc.malloc.tcache_count=7") == nil)
+        #expect(AllocatorTuning.tunables(current: "glibc.malloc.check=3:glibc.malloc.tcache_count=0") == nil)
+        #expect(AllocatorTuning.tunables(current: "glibc.malloc.check=3") == "glibc.malloc.check=3:" + AllocatorTuning.setting)
+    }
+}

@@ -22,11 +22,12 @@ import Testing
         var errors: String
     }
 
-    private static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    private static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
         process.executableURL = binary
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -114,6 +115,21 @@ import Testing
             #expect(outcome.status == 0, "\(arguments)")
             #expect(outcome.output.contains("USAGE: tapelab"), "\(arguments)")
         }
+    }
+
+    /// The server runs with glibc's thread cache tuned (it executes itself again, same process id),
+    /// unless the environment already chose a count.
+    @Test(arguments: [nil, "glibc.malloc.tcache_count=7"])
+    func serverRunsWithTheTunedAllocator(preset: String?) async throws {
+        let port = Int.random(in: 20_000...60_000)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLIBC_TUNABLES"] = preset
+        let (server, _, _) = try Self.start(["serve", "--port", "\(port)", "--log-level", "error"], environment: environment)
+        defer { if server.isRunning { server.terminate() } }
+        #expect(await eventually(timeout: .seconds(10)) { (try? Self.run(["healthcheck", "--port", "\(port)"]).status) == 0 })
+        let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(server.processIdentifier)/environ"))
+        let variables = String(decoding: environ, as: UTF8.self).split(separator: "\0")
+        #expect(variables.contains("GLIBC_TUNABLES=\(preset ?? AllocatorTuning.setting)"))
     }
 
     @Test func sigtermLetsTheRunningCellFinish() async throws {

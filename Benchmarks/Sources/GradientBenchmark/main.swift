@@ -10,6 +10,10 @@ import Foundation
 import Interpreter
 import Synchronization
 import TensorFlowAPI
+import Kernel
+
+// As the server does: run with glibc's thread cache tuned (the process may execute itself again).
+AllocatorTuning.reexecuteIfNeeded()
 
 let elements = 1 << 24
 let repetitions = 30

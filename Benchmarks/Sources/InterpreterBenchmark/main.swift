@@ -1,5 +1,9 @@
 import Foundation
 import Interpreter
+import Kernel
+
+// As the server does: run with glibc's thread cache tuned (the process may execute itself again).
+AllocatorTuning.reexecuteIfNeeded()
 
 // Runs loop-heavy cells in TapeLab's interpreter and in CPython (`python3`, timed inside Python
 // with time.perf_counter) in the same run, and prints the medians side by side.

@@ -4,6 +4,10 @@
 import Foundation
 import Interpreter
 import TensorFlowAPI
+import Kernel
+
+// As the server does: run with glibc's thread cache tuned (the process may execute itself again).
+AllocatorTuning.reexecuteIfNeeded()
 
 let rounds = 2000
 let warmUpRounds = 50
@@ -86,7 +90,7 @@ print(json.dumps([sorted(s)[len(s) // 2] / 1000 for s in samples]))
 
 let ours = measureTapeLab()
 let reference = measureTensorFlow()
-print("LabBenchmark: median µs per cell, parse + run in a warm session (target ≤ 20 µs)")
+print("LabBenchmark: median µs per cell, parse + run in a warm session (target ≤ 20 µs); malloc: \(AllocatorTuning.setting), as the server runs")
 print("cell  TapeLab µs  TensorFlow µs  speed-up")
 for (index, value) in ours.enumerated() {
     let tf = reference.flatMap { index < $0.count ? $0[index] : nil }
