@@ -134,7 +134,7 @@ import Testing
 
     @Test func sigtermLetsTheRunningCellFinish() async throws {
         let port = Int.random(in: 20_000...60_000)
-        let (server, _, _) = try Self.start(["serve", "--port", "\(port)", "--log-level", "error", "--set", "shutdown_grace_seconds=60"])
+        let (server, _, _) = try Self.start(["serve", "--port", "\(port)", "--log-level", "error", "--set", "shutdown_grace_seconds=120"])
         defer { if server.isRunning { server.terminate() } }
         let healthy = await eventually(timeout: .seconds(10)) {
             (try? Self.run(["healthcheck", "--port", "\(port)"]).status) == 0
@@ -144,10 +144,11 @@ import Testing
         control.connect()
         let created = try await control.post("/api/sessions", body: ByteBuffer())
         let id = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: created.body ?? ByteBuffer()))["id"]?.stringValue ?? ""
-        let runner = TestClient(host: "127.0.0.1", port: port)
+        // The cell runs for seconds; on a loaded machine, many more than the client's default 15 s.
+        let runner = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
         runner.connect()
         async let reply = runner.post(
-            "/api/sessions/\(id)/execute", headers: [.contentType: "application/json"], body: try codeBody("n = 0\nwhile n < 10000000:\n    n += 1\nprint(\"finished\")")
+            "/api/sessions/\(id)/execute", headers: [.contentType: "application/json"], body: try codeBody("n = 0\nwhile n < 4000000:\n    n += 1\nprint(\"finished\")")
         )
         // Stop only once the cell is in the server's hands; the loop runs for seconds in a debug build, so
         // a loaded machine still sees it busy, and the grace period is far longer than it needs.
