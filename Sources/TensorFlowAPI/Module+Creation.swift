@@ -7,7 +7,13 @@ extension TensorFlowSession {
     func addCreationFunctions(_ dict: inout [String: Value]) {
         dict["constant"] = function("constant", ["value", "dtype", "shape", "name"]) { [self] a in
             let value = a[0] ?? .none
-            var tensor = try constantTensor(value, dtype: try dtypeArgument(a[1]))
+            let dtype = try dtypeArgument(a[1])
+            // TensorFlow hands back an eager tensor of the right dtype itself, so tapes still see it.
+            if case .object(let object) = value, object is PyTensor, a[2]?.isNone ?? true,
+               let tracked = try tracked(value), dtype == nil || dtype == tracked.dtype {
+                return value
+            }
+            var tensor = try constantTensor(value, dtype: dtype)
             if let shapeValue = a[2], !shapeValue.isNone {
                 let shape = try shapeArgument(shapeValue, op: "Const")
                 let count = try kernel("Const") { try TensorLimits.elementCount(of: shape, dtype: tensor.dtype) }

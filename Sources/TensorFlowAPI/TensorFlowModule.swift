@@ -121,6 +121,8 @@ extension TensorFlowSession {
                 if let dtype, dtype != value.dtype {
                     throw PyError.value("initial_value: Tensor conversion requested dtype \(dtype) for Tensor with dtype \(value.dtype): \(tensorRepr(value))")
                 }
+            } else if let packed = try autopacked(initial, dtype: dtype) {
+                value = packed.value
             } else {
                 value = try constantTensor(initial, dtype: dtype)
             }

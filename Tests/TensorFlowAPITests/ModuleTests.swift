@@ -87,3 +87,9 @@ func mixed(_ code: String) {
     let expected = mixedCases.first { $0.code == code }?.expected
     #expect(runCell(code) == expected)
 }
+
+@Test(arguments: nestedTensorCases.map(\.code))
+func nestedTensors(_ code: String) {
+    let expected = nestedTensorCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
