@@ -312,7 +312,8 @@ func pythonRepr(_ value: Value) -> String {
     case .tuple(let t):
         if t.items.count == 1 { return "(" + pythonRepr(t.items[0]) + ",)" }
         return "(" + t.items.map(pythonRepr).joined(separator: ", ") + ")"
-    case .dict: return "{...}"
+    case .dict(let d):
+        return "{" + d.table.items.map { pythonRepr($0.key.value) + ": " + pythonRepr($0.value) }.joined(separator: ", ") + "}"
     case .object(let o):
         if let big = o as? PyBigInt { return String(big.value) }
         if let t = o as? PyTensor { return tensorRepr(t.value) }

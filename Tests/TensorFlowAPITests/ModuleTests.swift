@@ -93,3 +93,9 @@ func nestedTensors(_ code: String) {
     let expected = nestedTensorCases.first { $0.code == code }?.expected
     #expect(runCell(code) == expected)
 }
+
+@Test(arguments: indexingCases.map(\.code))
+func indexing(_ code: String) {
+    let expected = indexingCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
