@@ -166,11 +166,11 @@ extension TensorFlowSession {
             case .bool: hasBool = true
             case .float: hasFloat = true; hasNumber = true
             case .str:
-                // String tensors are not supported; with a dtype asked for, TensorFlow's conversion error.
+                // A str among numbers; a str leading makes a string tensor before this walk.
                 if let requested {
                     throw PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(requested.kernelName)")
                 }
-                throw PyError.value("Attempt to convert a value (\(pythonRepr(leaf))) with an unsupported type (<class 'str'>) to a Tensor.")
+                throw PyError.value("Can't convert Python sequence with mixed types to Tensor.")
             default: hasNumber = true
             }
         }

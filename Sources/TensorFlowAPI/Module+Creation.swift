@@ -8,6 +8,7 @@ extension TensorFlowSession {
         dict["constant"] = function("constant", ["value", "dtype", "shape", "name"]) { [self] a in
             let value = a[0] ?? .none
             let dtype = try dtypeArgument(a[1])
+            if dtype == nil, a[2]?.isNone ?? true, let strings = try stringConstant(value, session: self) { return .object(strings) }
             // TensorFlow hands back an eager tensor of the right dtype itself, so tapes still see it.
             if case .object(let object) = value, object is PyTensor, a[2]?.isNone ?? true,
                let tracked = try tracked(value), dtype == nil || dtype == tracked.dtype {
@@ -30,7 +31,9 @@ extension TensorFlowSession {
         }
         dict["convert_to_tensor"] = function("convert_to_tensor", ["value", "dtype", "dtype_hint", "name"]) { [self] a in
             let value = a[0] ?? .none
+            if let strings = stringTensor(value) { return .object(strings) }
             if let dtype = try dtypeArgument(a[1]) { return wrap(try toTracked(value, dtype: dtype)) }
+            if let strings = try stringConstant(value, session: self) { return .object(strings) }
             if let hint = try dtypeArgument(a[2]) { return wrap(try operand(value, like: hint, lenient: true)) }
             return wrap(try toTracked(value))
         }

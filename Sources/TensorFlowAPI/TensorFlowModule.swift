@@ -11,6 +11,7 @@ extension TensorFlowSession {
         for (name, d) in [("float32", DType.float32), ("float64", .float64), ("int32", .int32), ("int64", .int64), ("bool", .bool)] {
             dict[name] = PyDType.of(d)
         }
+        dict["string"] = .object(StringTensorTypes.stringDType)
         dict["double"] = PyDType.of(.float64)
         dict["float"] = PyDType.of(.float32)
         dict["newaxis"] = Value.none

@@ -99,3 +99,9 @@ func indexing(_ code: String) {
     let expected = indexingCases.first { $0.code == code }?.expected
     #expect(runCell(code) == expected)
 }
+
+@Test(arguments: stringTensorCases.map(\.code))
+func stringTensors(_ code: String) {
+    let expected = stringTensorCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
