@@ -7,6 +7,12 @@ extension TensorFlowSession {
     func addCreationFunctions(_ dict: inout [String: Value]) {
         dict["constant"] = function("constant", ["value", "dtype", "shape", "name"]) { [self] a in
             let value = a[0] ?? .none
+            if isStringDType(a[1]) {
+                guard let strings = try stringConstant(value, session: self) else {
+                    throw PyError.type("Cannot convert \(pythonRepr(value)) to EagerTensor of dtype string")
+                }
+                return .object(strings)
+            }
             let dtype = try dtypeArgument(a[1])
             if dtype == nil, a[2]?.isNone ?? true, let strings = try stringConstant(value, session: self) { return .object(strings) }
             // TensorFlow hands back an eager tensor of the right dtype itself, so tapes still see it.
@@ -109,6 +115,16 @@ extension TensorFlowSession {
             return try wrapConstant(try kernel("LinSpace") { try Tensor.linspace(start: first, stop: last, count: count, dtype: dtype) })
         }
         dict["cast"] = function("cast", ["x", "dtype", "name"], required: 2) { [self] a in
+            // Casts between strings and numbers are not kernels TensorFlow has.
+            if let strings = stringTensor(a[0]) {
+                if isStringDType(a[1]) { return .object(strings) }
+                if let dtype = try dtypeArgument(a[1]) {
+                    throw PyError(TFErrors.unimplemented, "Cast string to \(dtype.kernelName) is not supported [Op:Cast]")
+                }
+            } else if isStringDType(a[1]) {
+                let x = try toTracked(a[0] ?? .none)
+                throw PyError(TFErrors.unimplemented, "Cast \(x.dtype.kernelName) to string is not supported [Op:Cast]")
+            }
             guard let dtype = try dtypeArgument(a[1]) else {
                 throw PyError.type("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
             }

@@ -37,7 +37,7 @@ public final class PyStringDType: PyObject {
 
 enum StringTensorTypes {
     nonisolated(unsafe) static let eagerTensor: PyType = {
-        let type = PyType(name: "EagerTensor", base: Builtin.objectType, module: "tensorflow.python.framework.ops")
+        let type = PyType(name: "EagerTensor", base: TFTypes.eagerTensor, module: "tensorflow.python.framework.ops")
         defineStringTensorMethods(on: type)
         return type
     }()
@@ -264,6 +264,51 @@ func defineStringTensorMethods(on type: PyType) {
             return try x.compare(with: other, equal: equal)
         }
     }
+    type.define("__radd__") { _, args in
+        let x = try receiver(args, PyStringTensor.self, "__radd__")
+        let other = args[1] ?? .none
+        guard case .str(let s) = other else {
+            throw PyError.type("Cannot convert \(pythonRepr(other)) to EagerTensor of dtype string")
+        }
+        return .object(PyStringTensor(strings: x.strings.map { s.value + $0 }, shape: x.shape, session: x.session))
+    }
+    // The other arithmetic converts a number to a string tensor and fails; between strings the
+    // kernels refuse the string dtype.
+    let refusals: [(String, String, String)] = [
+        ("__sub__", "Sub", "bfloat16, half, float, double, uint8, int8, uint16, int16, int32, int64, complex64, complex128, uint32, uint64"),
+        ("__lt__", "Less", "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64"),
+        ("__le__", "LessEqual", "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64"),
+        ("__gt__", "Greater", "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64"),
+        ("__ge__", "GreaterEqual", "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64"),
+    ]
+    for (name, op, allowed) in refusals {
+        type.define(name) { _, args in
+            let other = args[1] ?? .none
+            if case .str = other {} else if stringTensor(other) == nil {
+                throw PyError.type("Cannot convert \(pythonRepr(other)) to EagerTensor of dtype string")
+            }
+            throw TFErrors.error(.invalidArgument("Value for attr 'T' of string is not in the list of allowed values: \(allowed)"), op: op)
+        }
+    }
+    for name in ["__mul__", "__rmul__", "__rsub__", "__pow__", "__rpow__"] {
+        type.define(name) { _, args in
+            let other = args[1] ?? .none
+            if name == "__mul__", stringTensor(other) != nil || other.stringValue != nil {
+                throw PyError(TFErrors.invalidArgument, "Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, float, double, uint8, int8, uint16, int16, int32, uint32, uint64, int64, complex64, complex128\n\t; NodeDef: {{node Mul}}; Op<name=Mul; signature=x:T, y:T -> z:T; attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_UINT8, DT_INT8, DT_UINT16, DT_INT16, DT_INT32, DT_UINT32, DT_UINT64, DT_INT64, DT_COMPLEX64, DT_COMPLEX128]; is_commutative=true> [Op:Mul]")
+            }
+            throw PyError.type("Cannot convert \(pythonRepr(other)) to EagerTensor of dtype string")
+        }
+    }
+    type.define("__bool__") { _, args in
+        let x = try receiver(args, PyStringTensor.self, "__bool__")
+        guard x.strings.count <= 1 else {
+            throw PyError.value("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        }
+        return .bool(!(x.strings.first ?? "").isEmpty)
+    }
+    type.define("__neg__") { _, _ in
+        throw TFErrors.error(.invalidArgument("Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, float, double, int8, int16, int32, int64, complex64, complex128"), op: "Neg")
+    }
     type.define("__add__") { _, args in
         let x = try receiver(args, PyStringTensor.self, "__add__")
         let other = args[1] ?? .none
@@ -306,4 +351,10 @@ extension Array where Element == PyStringTensor {
         guard let session = first?.session else { return nil }
         return PyStringTensor(strings: strings, shape: [strings.count], session: session).picking(combined)
     }
+}
+
+/// True when a `dtype=` argument names `tf.string`.
+func isStringDType(_ value: Value?) -> Bool {
+    if case .object(let o)? = value, o is PyStringDType { return true }
+    return value?.stringValue == "string"
 }
