@@ -133,40 +133,8 @@ func bytesRepr(_ text: String) -> String {
 }
 
 extension PyStringTensor {
-    /// numpy's text for the object array of the elements: `[b'a', b'bc']` (`repr`, with `indent`
-    /// spaces before continued rows) or `[b'a' b'bc']` (`str`).
-    func arrayText(separator: String, indent: Int) -> String {
-        guard !shape.isEmpty else { return bytesRepr(strings.first ?? "") }
-        var text = ""
-        var position = 0
-        func write(axis: Int) {
-            text += "["
-            let count = shape[axis]
-            for i in 0..<count {
-                if i > 0 {
-                    text += separator.trimmingTrailingSpace
-                    if axis == shape.count - 1 {
-                        text += " "
-                    } else {
-                        text += String(repeating: "\n", count: shape.count - axis - 1)
-                        text += String(repeating: " ", count: indent + axis + 1)
-                    }
-                }
-                if axis == shape.count - 1 {
-                    text += bytesRepr(position < strings.count ? strings[position] : "")
-                    position += 1
-                } else {
-                    write(axis: axis + 1)
-                }
-            }
-            text += "]"
-        }
-        write(axis: 0)
-        return text
-    }
-
     /// `repr(t.numpy())` for a string tensor of rank 1 or more: `array([b'a', b'bc'], dtype=object)`.
-    var numpyRepr: String { "array(" + arrayText(separator: ", ", indent: 6) + ", dtype=object)" }
+    var numpyRepr: String { ObjectArrayText.repr(words: strings.map(bytesRepr), shape: shape) }
 
     /// `repr(t)`: `<tf.Tensor: shape=(2,), dtype=string, numpy=array([b'a'], dtype=object)>`.
     var reprText: String {
@@ -182,7 +150,7 @@ extension PyStringTensor {
 
     /// `str(t)`: `tf.Tensor([b'a' b'bc'], shape=(2,), dtype=string)`.
     var strText: String {
-        let values = arrayText(separator: " ", indent: 0)
+        let values = ObjectArrayText.str(words: strings.map(bytesRepr), shape: shape)
         let open = values.contains("\n") ? "tf.Tensor(\n" : "tf.Tensor("
         return open + values + ", shape=" + shapeTuple(shape) + ", dtype=string)"
     }
@@ -195,10 +163,6 @@ private extension Value {
         default: return false
         }
     }
-}
-
-private extension String {
-    var trimmingTrailingSpace: String { hasSuffix(" ") ? String(dropLast()) : self }
 }
 
 // MARK: - Operations
@@ -298,6 +262,15 @@ func defineStringTensorMethods(on type: PyType) {
             }
             throw PyError.type("Cannot convert \(pythonRepr(other)) to EagerTensor of dtype string")
         }
+    }
+    type.define("__truediv__") { _, args in
+        let x = try receiver(args, PyStringTensor.self, "__truediv__")
+        let other = args[1] ?? .none
+        if stringTensor(other) != nil || other.stringValue != nil {
+            throw PyError.type("Invalid dtype tf.string in __truediv__. Expected one of {tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}.")
+        }
+        let dtype = try x.session.toTracked(other).dtype
+        throw PyError.type("`x` and `y` must have the same dtype, got tf.string != tf.\(dtype).")
     }
     type.define("__bool__") { _, args in
         let x = try receiver(args, PyStringTensor.self, "__bool__")

@@ -90,4 +90,11 @@ let stringTensorCases: [(code: String, expected: String)] = [
     ("tf.constant([\"a\", \"b\"])[tf.constant(1)]", "<tf.Tensor: shape=(), dtype=string, numpy=b'b'>\n"),
     ("tf.constant([\"a\", \"b\"])[[1]]", "<tf.Tensor: shape=(), dtype=string, numpy=b'b'>\n"),
     ("tf.constant([\"a\", \"b\"])[None]", "<tf.Tensor: shape=(1, 2), dtype=string, numpy=array([[b'a', b'b']], dtype=object)>\n"),
+    ("tf.constant([\"abcdefghij\"] * 10)", "<tf.Tensor: shape=(10,), dtype=string, numpy=\narray([b'abcdefghij', b'abcdefghij', b'abcdefghij', b'abcdefghij',\n       b'abcdefghij', b'abcdefghij', b'abcdefghij', b'abcdefghij',\n       b'abcdefghij', b'abcdefghij'], dtype=object)>\n"),
+    ("print(tf.constant([\"abcdefghij\"] * 10))", "tf.Tensor(\n[b'abcdefghij' b'abcdefghij' b'abcdefghij' b'abcdefghij' b'abcdefghij'\n b'abcdefghij' b'abcdefghij' b'abcdefghij' b'abcdefghij' b'abcdefghij'], shape=(10,), dtype=string)\n"),
+    ("tf.constant([[\"abcdefghijklmnopqrstu\"] * 4] * 2)", "<tf.Tensor: shape=(2, 4), dtype=string, numpy=\narray([[b'abcdefghijklmnopqrstu', b'abcdefghijklmnopqrstu',\n        b'abcdefghijklmnopqrstu', b'abcdefghijklmnopqrstu'],\n       [b'abcdefghijklmnopqrstu', b'abcdefghijklmnopqrstu',\n        b'abcdefghijklmnopqrstu', b'abcdefghijklmnopqrstu']], dtype=object)>\n"),
+    ("print(tf.constant([\"x\"] * 1001))", "tf.Tensor([b'x' b'x' b'x' ... b'x' b'x' b'x'], shape=(1001,), dtype=string)\n"),
+    ("tf.constant([\"y\"] * 1001)", "<tf.Tensor: shape=(1001,), dtype=string, numpy=\narray([b'y', b'y', b'y', ..., b'y', b'y', b'y'],\n      shape=(1001,), dtype=object)>\n"),
+    ("tf.constant(\"a\") / 2", "!! TypeError: `x` and `y` must have the same dtype, got tf.string != tf.int32."),
+    ("tf.constant(\"a\") / 2.5", "!! TypeError: `x` and `y` must have the same dtype, got tf.string != tf.float32."),
 ]
