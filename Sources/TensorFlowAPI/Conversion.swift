@@ -96,7 +96,7 @@ extension TensorFlowSession {
             if let array = object as? PyNDArray, !array.isScalar {
                 return try collectArray(array.tensor, depth: depth, walk: &walk)
             }
-            if object is PyTensor || object is PyVariable {
+            if object is PyTensor || object is PyVariable || object is PyStringTensor {
                 if walk.tensorsAsArrays, let tracked = try tracked(value) {
                     return try collectArray(tracked.value, depth: depth, walk: &walk)
                 }

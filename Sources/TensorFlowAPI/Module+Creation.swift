@@ -38,6 +38,11 @@ extension TensorFlowSession {
         dict["convert_to_tensor"] = function("convert_to_tensor", ["value", "dtype", "dtype_hint", "name"]) { [self] a in
             let value = a[0] ?? .none
             if let strings = stringTensor(value) { return .object(strings) }
+            // A list of string tensors packs into one, as TensorFlow's conversion packs tensors.
+            if a[1]?.isNone ?? true, let strings = try stringTensors(value),
+               let packed = try strings.joined({ try Tensor.stack($0, axis: 0) }, op: "Pack") {
+                return .object(packed)
+            }
             if let dtype = try dtypeArgument(a[1]) { return wrap(try toTracked(value, dtype: dtype)) }
             if let strings = try stringConstant(value, session: self) { return .object(strings) }
             if let hint = try dtypeArgument(a[2]) { return wrap(try operand(value, like: hint, lenient: true)) }
@@ -132,7 +137,8 @@ extension TensorFlowSession {
             return wrap(try kernel("Cast") { try context.cast(x, to: dtype) })
         }
         dict["identity"] = function("identity", ["input", "name"]) { [self] a in
-            wrap(try kernel("Identity") { try context.identity(try toTracked(a[0] ?? .none)) })
+            if let strings = stringTensor(a[0]) { return .object(strings) }
+            return wrap(try kernel("Identity") { try context.identity(try toTracked(a[0] ?? .none)) })
         }
         dict["stop_gradient"] = function("stop_gradient", ["input", "name"]) { [self] a in
             wrap(try kernel("StopGradient") { try context.stopGradient(try toTracked(a[0] ?? .none)) })

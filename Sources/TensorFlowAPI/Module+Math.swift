@@ -213,8 +213,8 @@ extension TensorFlowSession {
             return try wrapConstant(try kernel("Size") { try Tensor(shape: [], int64s: [Int64(count)], dtype: dtype) })
         }
         dict["rank"] = function("rank", ["input", "name"]) { [self] a in
-            let x = try toTracked(a[0] ?? .none)
-            return try wrapConstant(Tensor(Int32(x.shape.count)))
+            let rank = try stringTensor(a[0])?.shape.count ?? toTracked(a[0] ?? .none).shape.count
+            return try wrapConstant(Tensor(Int32(rank)))
         }
         dict["unstack"] = function("unstack", ["value", "num", "axis", "name"]) { [self] a in
             let x = try toTracked(a[0] ?? .none)
