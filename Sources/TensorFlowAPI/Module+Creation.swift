@@ -16,9 +16,11 @@ extension TensorFlowSession {
             let dtype = try dtypeArgument(a[1])
             if dtype == nil, a[2]?.isNone ?? true, let strings = try stringConstant(value, session: self) { return .object(strings) }
             // TensorFlow hands back an eager tensor of the right dtype itself, so tapes still see it.
-            if case .object(let object) = value, object is PyTensor, a[2]?.isNone ?? true,
+            if case .object(let object) = value, object is PyTensor,
                let tracked = try tracked(value), dtype == nil || dtype == tracked.dtype {
-                return value
+                let shape = a[2]
+                if shape?.isNone ?? true { return value }
+                if let shape, try shapeArgument(shape, op: "Const") == tracked.shape { return value }
             }
             var tensor = try constantTensor(value, dtype: dtype)
             if let shapeValue = a[2], !shapeValue.isNone {

@@ -46,4 +46,8 @@ let nestedTensorCases: [(code: String, expected: String)] = [
     ("x = tf.Variable(2.)\nwith tf.GradientTape() as g:\n    y = tf.Variable([x * 1., x * 2.])\n    z = tf.reduce_sum(y)\nprint(g.gradient(z, x))", "None\n"),
     ("t = tf.constant([1., 2.])\ntf.constant(t) is t", "True\n"),
     ("tf.stack([tf.constant([1., 2.]), tf.constant([1., 2.]), tf.constant([True, False])])", "!! InvalidArgumentError: cannot compute Pack as input #2(zero-based) was expected to be a float tensor but is a bool tensor [Op:Pack]"),
+    ("t = tf.constant([1., 2.])\ntf.constant(t, dtype=tf.float32) is t", "True\n"),
+    ("t = tf.constant([1., 2.])\ntf.constant(t, shape=[2]) is t", "True\n"),
+    ("t = tf.constant([1., 2.])\ntf.convert_to_tensor([t, t], dtype=tf.float64)", "<tf.Tensor: shape=(2, 2), dtype=float64, numpy=\narray([[1., 2.],\n       [1., 2.]])>\n"),
+    ("t = tf.constant([1, 2])\ntf.convert_to_tensor([[t], [t]], dtype=tf.float32)", "<tf.Tensor: shape=(2, 1, 2), dtype=float32, numpy=\narray([[[1., 2.]],\n\n       [[1., 2.]]], dtype=float32)>\n"),
 ]
