@@ -23,9 +23,14 @@ public final class PyStringTensor: PyObject {
         try kernel("Const") { try Tensor(shape: shape, int64s: (0..<strings.count).map { Int64($0) }, dtype: .int64) }
     }
 
+    /// The element at a flat position (positions come from `positions()`, so always one of them).
+    func element(_ position: Int) -> String {
+        strings.indices.contains(position) ? strings[position] : ""
+    }
+
     /// The string tensor whose elements are the strings `positions` name.
     func picking(_ positions: Tensor) -> PyStringTensor {
-        let picked = positions.scalarInt64s().map { strings.indices.contains(Int($0)) ? strings[Int($0)] : "" }
+        let picked = positions.scalarInt64s().map { element(Int($0)) }
         return PyStringTensor(strings: picked, shape: positions.shape, session: session)
     }
 }
@@ -182,7 +187,7 @@ extension PyStringTensor {
         let shape = try kernel(op) { try Tensor.broadcastShape(self.shape, right.shape) }
         let a = try kernel(op) { try positions().broadcast(to: shape) }.scalarInt64s()
         let b = try kernel(op) { try right.positions().broadcast(to: shape) }.scalarInt64s()
-        let pairs = zip(a, b).map { (strings[Int($0)], right.strings[Int($1)]) }
+        let pairs = zip(a, b).map { (element(Int($0)), right.element(Int($1))) }
         return (shape, pairs)
     }
 
