@@ -166,11 +166,15 @@ extension TensorFlowSession {
             case .bool: hasBool = true
             case .float: hasFloat = true; hasNumber = true
             case .str:
-                // A str among numbers; a str leading makes a string tensor before this walk.
                 if let requested {
                     throw PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(requested.kernelName)")
                 }
-                throw PyError.value("Can't convert Python sequence with mixed types to Tensor.")
+                // A str among numbers mixes types; strings alone reach here only where a numeric
+                // tensor is needed (tf.constant and convert_to_tensor make string tensors first).
+                if leaves.contains(where: { if case .str = $0 { return false }; return true }) {
+                    throw PyError.value("Can't convert Python sequence with mixed types to Tensor.")
+                }
+                throw PyError.value("Attempt to convert a value (\(pythonRepr(leaf))) with an unsupported type (<class 'str'>) to a Tensor.")
             default: hasNumber = true
             }
         }
