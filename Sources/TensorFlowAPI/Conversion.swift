@@ -25,6 +25,7 @@ extension TensorFlowSession {
             }
             return tracked
         }
+        if let packed = try autopacked(value, dtype: dtype) { return packed }
         let tensor = try constantTensor(value, dtype: dtype)
         return try kernel("Const") { try context.constant(tensor) }
     }
@@ -49,7 +50,10 @@ extension TensorFlowSession {
 
     /// The constant tensor for a Python value: nested lists and tuples of numbers and bools,
     /// arrays, tensors, variables; TensorFlow's dtype inference when `dtype` is nil.
-    func constantTensor(_ value: Value, dtype: DType?) throws -> Tensor {
+    /// - Parameter tensorsAsArrays: read tensors inside sequences as numpy arrays (the conversion
+    ///   `convert_to_tensor` falls back to when the dtype asked for is not the tensors' own); otherwise
+    ///   a tensor inside a sequence fails as `tf.constant` fails on one.
+    func constantTensor(_ value: Value, dtype: DType?, tensorsAsArrays: Bool = false) throws -> Tensor {
         if let tracked = try tracked(value) {
             if let dtype, dtype != tracked.dtype {
                 throw PyError.type("Expected tensor \(tracked.value.numpyStr()) with dtype tf.\(dtype), but got dtype tf.\(tracked.dtype).")
@@ -65,10 +69,14 @@ extension TensorFlowSession {
         if case .float(let d) = value, requested(dtype, canHold: d) {
             return try kernel("Const") { try Tensor(shape: [], doubles: [d], dtype: dtype ?? .float32) }
         }
-        var leaves: [Value] = []
-        var shape: [Int] = []
-        try collect(value, depth: 0, shape: &shape, leaves: &leaves)
-        return try makeTensor(leaves: leaves, shape: shape, dtype: dtype, original: value)
+        var walk = SequenceWalk(tensorsAsArrays: tensorsAsArrays)
+        try collect(value, depth: 0, walk: &walk)
+        var tensor = try makeTensor(leaves: walk.leaves, shape: walk.shape, dtype: dtype, original: value)
+        // A numpy float64 first element makes the inferred float type double, as TensorFlow's inference does.
+        if dtype == nil && walk.firstLeafIsDouble && tensor.dtype == .float32 {
+            tensor = tensor.cast(to: .float64)
+        }
+        return tensor
     }
 
     /// True when `dtype` (float32 when nil) is a float type that `makeTensor` would fill with `d`
@@ -78,30 +86,61 @@ extension TensorFlowSession {
         return dtype == .float32 || dtype == .float64
     }
 
-    /// Flattens nested lists and tuples, checking they are rectangular.
-    private func collect(_ value: Value, depth: Int, shape: inout [Int], leaves: inout [Value]) throws {
+    /// Flattens nested lists, tuples and arrays, checking they are rectangular.
+    private func collect(_ value: Value, depth: Int, walk: inout SequenceWalk) throws {
         let items: [Value]
         switch value {
         case .list(let list): items = list.items
         case .tuple(let tuple): items = tuple.items
+        case .object(let object):
+            if let array = object as? PyNDArray, !array.isScalar {
+                return try collectArray(array.tensor, depth: depth, walk: &walk)
+            }
+            if object is PyTensor || object is PyVariable || object is PyStringTensor {
+                if walk.tensorsAsArrays, let tracked = try tracked(value) {
+                    return try collectArray(tracked.value, depth: depth, walk: &walk)
+                }
+                // TensorFlow's conversion takes a tensor that comes first for a sequence and fails
+                // taking its length; one that comes after Python numbers mixes types.
+                guard walk.leaves.isEmpty else { throw PyError.value("Can't convert Python sequence with mixed types to Tensor.") }
+                if object is PyVariable { throw PyError.value("TypeError: object of type 'ResourceVariable' has no len()\n") }
+                throw PyError.value(scalarTensorLengthFailure)
+            }
+            fallthrough
         default:
-            if depth != shape.count {
+            if depth != walk.shape.count {
                 throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.")
             }
-            leaves.append(try leaf(value))
+            if walk.leaves.isEmpty, case .object(let object) = value, let array = object as? PyNDArray {
+                walk.firstLeafIsDouble = array.tensor.dtype == .float64
+            }
+            walk.leaves.append(try leaf(value))
             return
         }
         guard depth < 64 else { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
-        if depth == shape.count {
+        if depth == walk.shape.count {
             // The first sequence at this depth fixes the dimension, unless scalars were seen here.
-            if !leaves.isEmpty && depth == 0 { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
-            shape.append(items.count)
-        } else if depth > shape.count || shape[depth] != items.count {
+            if !walk.leaves.isEmpty && depth == 0 { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
+            walk.shape.append(items.count)
+        } else if depth > walk.shape.count || walk.shape[depth] != items.count {
             throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.")
         }
         for item in items {
-            try collect(item, depth: depth + 1, shape: &shape, leaves: &leaves)
+            try collect(item, depth: depth + 1, walk: &walk)
         }
+    }
+
+    /// Adds an array inside a sequence: its dimensions continue the sequence's, its elements are leaves.
+    private func collectArray(_ tensor: Tensor, depth: Int, walk: inout SequenceWalk) throws {
+        if depth == walk.shape.count {
+            if !walk.leaves.isEmpty { throw PyError.value("Can't convert Python sequence with mixed types to Tensor.") }
+            guard depth + tensor.shape.count <= 64 else { throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.") }
+            walk.shape.append(contentsOf: tensor.shape)
+            walk.firstLeafIsDouble = tensor.dtype == .float64
+        } else if depth > walk.shape.count || Array(walk.shape[depth...]) != tensor.shape {
+            throw PyError.value("Can't convert non-rectangular Python sequence to Tensor.")
+        }
+        walk.leaves.append(contentsOf: elementValues(tensor))
     }
 
     /// A leaf as a Python number or bool: scalar tensors and arrays give their element.
@@ -127,9 +166,13 @@ extension TensorFlowSession {
             case .bool: hasBool = true
             case .float: hasFloat = true; hasNumber = true
             case .str:
-                // String tensors are not supported; with a dtype asked for, TensorFlow's conversion error.
                 if let requested {
                     throw PyError.type("Cannot convert \(pythonRepr(original)) to EagerTensor of dtype \(requested.kernelName)")
+                }
+                // A str among numbers mixes types; strings alone reach here only where a numeric
+                // tensor is needed (tf.constant and convert_to_tensor make string tensors first).
+                if leaves.contains(where: { if case .str = $0 { return false }; return true }) {
+                    throw PyError.value("Can't convert Python sequence with mixed types to Tensor.")
                 }
                 throw PyError.value("Attempt to convert a value (\(pythonRepr(leaf))) with an unsupported type (<class 'str'>) to a Tensor.")
             default: hasNumber = true
@@ -214,6 +257,42 @@ extension TensorFlowSession {
     }
 }
 
+/// The state of a walk over nested sequences: the shape so far and the leaves in order.
+private struct SequenceWalk {
+    let tensorsAsArrays: Bool
+    var shape: [Int] = []
+    var leaves: [Value] = []
+    /// The first leaf was a numpy float64 element.
+    var firstLeafIsDouble = false
+
+    init(tensorsAsArrays: Bool) { self.tensorsAsArrays = tensorsAsArrays }
+}
+
+/// TensorFlow's text when `tf.constant` meets a tensor first in a sequence: its conversion asks the
+/// tensor for a length, and the Python error it gets back (with its traceback) becomes the message.
+let scalarTensorLengthFailure = """
+    TypeError: Scalar tensor has no `len()`
+    Traceback (most recent call last):
+
+      File "/work/venv/lib/python3.11/site-packages/tensorflow/python/framework/ops.py", line 361, in __len__
+        raise TypeError("Scalar tensor has no `len()`")
+
+    TypeError: Scalar tensor has no `len()`
+
+
+    """
+
+/// The Python values of a tensor's elements in order: floats, ints or bools.
+func elementValues(_ tensor: Tensor) -> [Value] {
+    switch tensor.storage {
+    case .bool(let a): return a.map { .bool($0) }
+    case .int32(let a): return a.map { .int(Int($0)) }
+    case .int64(let a): return a.map { .int(Int($0)) }
+    case .float32(let a): return a.map { .float(Double($0)) }
+    case .float64(let a): return a.map { .float($0) }
+    }
+}
+
 /// The Python value of a scalar tensor's element: float, int or bool.
 func scalarValue(_ tensor: Tensor) -> Value {
     switch tensor.storage {
@@ -237,7 +316,8 @@ func pythonRepr(_ value: Value) -> String {
     case .tuple(let t):
         if t.items.count == 1 { return "(" + pythonRepr(t.items[0]) + ",)" }
         return "(" + t.items.map(pythonRepr).joined(separator: ", ") + ")"
-    case .dict: return "{...}"
+    case .dict(let d):
+        return "{" + d.table.items.map { pythonRepr($0.key.value) + ": " + pythonRepr($0.value) }.joined(separator: ", ") + "}"
     case .object(let o):
         if let big = o as? PyBigInt { return String(big.value) }
         if let t = o as? PyTensor { return tensorRepr(t.value) }

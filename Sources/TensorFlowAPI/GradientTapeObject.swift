@@ -76,6 +76,8 @@ func defineGradientTapeMethods(on type: PyType) {
     type.define("watch") { _, args in
         let t = try receiver(args, PyGradientTape.self, "watch")
         for leaf in t.session.flatten(args[1] ?? .none) {
+            // TensorFlow watches only float tensors; a string tensor is passed over.
+            if stringTensor(leaf) != nil { continue }
             if case .object(let o) = leaf, o is PyTensor || o is PyVariable {} else {
                 throw PyError.value("Passed in object \(pythonRepr(leaf)) of type '\(leaf.typeName)', not tf.Tensor or tf.Variable or ExtensionType.")
             }
@@ -104,6 +106,10 @@ func defineGradientTapeMethods(on type: PyType) {
         let session = t.session
         // `tape.gradient(y, x)` with one tensor or variable each, the usual call, needs no binding
         // of keywords and no flattening or rebuilding of structures.
+        // A string tensor has no gradient and passes none on.
+        if args.keywords.isEmpty, args.count == 3, stringTensor(args.positional[1]) != nil || stringTensor(args.positional[2]) != nil {
+            return .none
+        }
         if args.keywords.isEmpty, args.count == 3,
            let target = session.singleNode(args.positional[1]), let source = session.singleNode(args.positional[2]) {
             let gradients = try t.gradient(targets: [target], sources: [source], outputGradients: nil, unconnectedAsZeros: false)

@@ -7,7 +7,22 @@ extension TensorFlowSession {
     func addCreationFunctions(_ dict: inout [String: Value]) {
         dict["constant"] = function("constant", ["value", "dtype", "shape", "name"]) { [self] a in
             let value = a[0] ?? .none
-            var tensor = try constantTensor(value, dtype: try dtypeArgument(a[1]))
+            if isStringDType(a[1]) {
+                guard let strings = try stringConstant(value, session: self) else {
+                    throw PyError.type("Cannot convert \(pythonRepr(value)) to EagerTensor of dtype string")
+                }
+                return .object(strings)
+            }
+            let dtype = try dtypeArgument(a[1])
+            if dtype == nil, a[2]?.isNone ?? true, let strings = try stringConstant(value, session: self) { return .object(strings) }
+            // TensorFlow hands back an eager tensor of the right dtype itself, so tapes still see it.
+            if case .object(let object) = value, object is PyTensor,
+               let tracked = try tracked(value), dtype == nil || dtype == tracked.dtype {
+                let shape = a[2]
+                if shape?.isNone ?? true { return value }
+                if let shape, try shapeArgument(shape, op: "Const") == tracked.shape { return value }
+            }
+            var tensor = try constantTensor(value, dtype: dtype)
             if let shapeValue = a[2], !shapeValue.isNone {
                 let shape = try shapeArgument(shapeValue, op: "Const")
                 let count = try kernel("Const") { try TensorLimits.elementCount(of: shape, dtype: tensor.dtype) }
@@ -24,7 +39,14 @@ extension TensorFlowSession {
         }
         dict["convert_to_tensor"] = function("convert_to_tensor", ["value", "dtype", "dtype_hint", "name"]) { [self] a in
             let value = a[0] ?? .none
+            if let strings = stringTensor(value) { return .object(strings) }
+            // A list of string tensors packs into one, as TensorFlow's conversion packs tensors.
+            if a[1]?.isNone ?? true, let strings = try stringTensors(value),
+               let packed = try strings.joined({ try Tensor.stack($0, axis: 0) }, op: "Pack") {
+                return .object(packed)
+            }
             if let dtype = try dtypeArgument(a[1]) { return wrap(try toTracked(value, dtype: dtype)) }
+            if let strings = try stringConstant(value, session: self) { return .object(strings) }
             if let hint = try dtypeArgument(a[2]) { return wrap(try operand(value, like: hint, lenient: true)) }
             return wrap(try toTracked(value))
         }
@@ -100,6 +122,16 @@ extension TensorFlowSession {
             return try wrapConstant(try kernel("LinSpace") { try Tensor.linspace(start: first, stop: last, count: count, dtype: dtype) })
         }
         dict["cast"] = function("cast", ["x", "dtype", "name"], required: 2) { [self] a in
+            // Casts between strings and numbers are not kernels TensorFlow has.
+            if let strings = stringTensor(a[0]) {
+                if isStringDType(a[1]) { return .object(strings) }
+                if let dtype = try dtypeArgument(a[1]) {
+                    throw PyError(TFErrors.unimplemented, "Cast string to \(dtype.kernelName) is not supported [Op:Cast]")
+                }
+            } else if isStringDType(a[1]) {
+                let x = try toTracked(a[0] ?? .none)
+                throw PyError(TFErrors.unimplemented, "Cast \(x.dtype.kernelName) to string is not supported [Op:Cast]")
+            }
             guard let dtype = try dtypeArgument(a[1]) else {
                 throw PyError.type("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
             }
@@ -107,7 +139,8 @@ extension TensorFlowSession {
             return wrap(try kernel("Cast") { try context.cast(x, to: dtype) })
         }
         dict["identity"] = function("identity", ["input", "name"]) { [self] a in
-            wrap(try kernel("Identity") { try context.identity(try toTracked(a[0] ?? .none)) })
+            if let strings = stringTensor(a[0]) { return .object(strings) }
+            return wrap(try kernel("Identity") { try context.identity(try toTracked(a[0] ?? .none)) })
         }
         dict["stop_gradient"] = function("stop_gradient", ["input", "name"]) { [self] a in
             wrap(try kernel("StopGradient") { try context.stopGradient(try toTracked(a[0] ?? .none)) })

@@ -15,7 +15,10 @@ extension TensorFlowSession {
         ]
         for (name, op) in binaries {
             dict[name] = function(name, ["x", "y", "name"], required: 2) { [self] a in
-                try applyMixed(op, a[0] ?? .none, a[1] ?? .none)
+                if op == .equal || op == .notEqual, let strings = stringTensor(a[0]) {
+                    return try strings.compare(with: a[1] ?? .none, equal: op == .equal)
+                }
+                return try applyMixed(op, a[0] ?? .none, a[1] ?? .none)
             }
         }
         let unaries: [(String, UnaryOperation, String)] = [
@@ -144,6 +147,10 @@ extension TensorFlowSession {
     /// Reshaping, joining and reordering functions.
     func addShapeFunctions(_ dict: inout [String: Value]) {
         dict["reshape"] = function("reshape", ["tensor", "shape", "name"], required: 2) { [self] a in
+            if let strings = stringTensor(a[0]) {
+                let shape = try shapeArgument(a[1] ?? .none, op: "Reshape")
+                return .object(strings.picking(try kernel("Reshape") { try strings.positions().reshaped(shape) }))
+            }
             let x = try toTracked(a[0] ?? .none)
             let shape = try shapeArgument(a[1] ?? .none, op: "Reshape")
             return wrap(try kernel("Reshape") { try context.reshape(x, to: shape) })
@@ -164,12 +171,20 @@ extension TensorFlowSession {
             return wrap(try kernel("Squeeze") { try context.squeeze(x, axes: axes) })
         }
         dict["concat"] = function("concat", ["values", "axis", "name"], required: 2) { [self] a in
+            if let strings = try stringTensors(a[0]) {
+                let axis = try intArgument(a[1], "axis")
+                if let joined = try strings.joined({ try Tensor.concat($0, axis: axis) }, op: "ConcatV2") { return .object(joined) }
+            }
             let xs = try tensorList(a[0])
             let axis = try intArgument(a[1], "axis")
             if xs.count == 1, let only = xs.first { return wrap(try kernel("Identity") { try context.identity(only) }) }
             return wrap(try kernel("ConcatV2") { try context.concat(xs, axis: axis) })
         }
         dict["stack"] = function("stack", ["values", "axis", "name"]) { [self] a in
+            if let strings = try stringTensors(a[0]) {
+                let axis = try intArgument(a[1], "axis", default: 0)
+                if let joined = try strings.joined({ try Tensor.stack($0, axis: axis) }, op: "Pack") { return .object(joined) }
+            }
             let xs = try tensorList(a[0])
             let axis = try intArgument(a[1], "axis", default: 0)
             if let rank = xs.first.map({ $0.shape.count + 1 }), axis < -rank || axis >= rank {
@@ -188,18 +203,18 @@ extension TensorFlowSession {
             return wrap(try kernel("BroadcastTo") { try context.broadcast(x, to: shape) })
         }
         dict["shape"] = function("shape", ["input", "out_type", "name"]) { [self] a in
-            let x = try toTracked(a[0] ?? .none)
+            let shape = try stringTensor(a[0])?.shape ?? toTracked(a[0] ?? .none).shape
             let dtype = try dtypeArgument(a[1]) ?? .int32
-            return try wrapConstant(try kernel("Shape") { try Tensor(shape: [x.shape.count], int64s: x.shape.map { Int64($0) }, dtype: dtype) })
+            return try wrapConstant(try kernel("Shape") { try Tensor(shape: [shape.count], int64s: shape.map { Int64($0) }, dtype: dtype) })
         }
         dict["size"] = function("size", ["input", "out_type", "name"]) { [self] a in
-            let x = try toTracked(a[0] ?? .none)
+            let count = try stringTensor(a[0])?.strings.count ?? toTracked(a[0] ?? .none).value.count
             let dtype = try dtypeArgument(a[1]) ?? .int32
-            return try wrapConstant(try kernel("Size") { try Tensor(shape: [], int64s: [Int64(x.value.count)], dtype: dtype) })
+            return try wrapConstant(try kernel("Size") { try Tensor(shape: [], int64s: [Int64(count)], dtype: dtype) })
         }
         dict["rank"] = function("rank", ["input", "name"]) { [self] a in
-            let x = try toTracked(a[0] ?? .none)
-            return try wrapConstant(Tensor(Int32(x.shape.count)))
+            let rank = try stringTensor(a[0])?.shape.count ?? toTracked(a[0] ?? .none).shape.count
+            return try wrapConstant(Tensor(Int32(rank)))
         }
         dict["unstack"] = function("unstack", ["value", "num", "axis", "name"]) { [self] a in
             let x = try toTracked(a[0] ?? .none)

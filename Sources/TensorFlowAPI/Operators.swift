@@ -136,8 +136,21 @@ private func sliceBound(_ value: Value, session: TensorFlowSession) throws -> In
 
 /// The indices of `tensor[key]`.
 func sliceIndices(_ key: Value, session: TensorFlowSession) throws -> [SliceIndex] {
+    // A list key is read as a tuple, one index per axis, as TensorFlow reads it.
     let parts: [Value]
-    if case .tuple(let tuple) = key { parts = tuple.items } else { parts = [key] }
+    switch key {
+    case .tuple(let tuple): parts = tuple.items
+    case .list(let list): parts = list.items
+    case .bool: throw PyError.value("mask cannot be scalar.")
+    default:
+        if let tracked = try session.tracked(key), tracked.dtype == .bool, tracked.value.isScalar {
+            throw PyError.value("mask cannot be scalar.")
+        }
+        parts = [key]
+    }
+    if case .bool? = parts.first {
+        try checkBooleanFirstIndex(parts)
+    }
     var indices: [SliceIndex] = []
     for part in parts {
         switch part {
@@ -156,11 +169,28 @@ func sliceIndices(_ key: Value, session: TensorFlowSession) throws -> [SliceInde
                 indices.append(.index(Int(tracked.value.scalarInt64s().first ?? 0)))
                 continue
             }
+            if let number = object as? PyNDArray, number.isScalar, number.tensor.dtype.isInteger {
+                indices.append(.index(Int(number.tensor.scalarInt64s().first ?? 0)))
+                continue
+            }
             throw invalidIndex(part)
         default: throw invalidIndex(part)
         }
     }
     return indices
+}
+
+/// A bool first in a multi-axis key makes TensorFlow build its slice bounds as a bool tensor: the
+/// other indices fail that conversion, or the slice kernel refuses bool bounds.
+private func checkBooleanFirstIndex(_ parts: [Value]) throws {
+    for part in parts {
+        switch part {
+        case .bool: continue
+        case .int: throw PyError.type("Cannot convert \(pythonRepr(part)) to EagerTensor of dtype bool")
+        default: return
+        }
+    }
+    throw PyError(TFErrors.invalidArgument, "Value for attr 'Index' of bool is not in the list of allowed values: int16, int32, int64\n\t; NodeDef: {{node StridedSlice}}; Op<name=StridedSlice; signature=input:T, begin:Index, end:Index, strides:Index -> output:T; attr=T:type; attr=Index:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; attr=begin_mask:int,default=0; attr=end_mask:int,default=0; attr=ellipsis_mask:int,default=0; attr=new_axis_mask:int,default=0; attr=shrink_axis_mask:int,default=0> [Op:StridedSlice]")
 }
 
 private func invalidIndex(_ part: Value) -> PyError {

@@ -11,6 +11,7 @@ extension TensorFlowSession {
         for (name, d) in [("float32", DType.float32), ("float64", .float64), ("int32", .int32), ("int64", .int64), ("bool", .bool)] {
             dict[name] = PyDType.of(d)
         }
+        dict["string"] = .object(StringTensorTypes.stringDType)
         dict["double"] = PyDType.of(.float64)
         dict["float"] = PyDType.of(.float32)
         dict["newaxis"] = Value.none
@@ -121,6 +122,8 @@ extension TensorFlowSession {
                 if let dtype, dtype != value.dtype {
                     throw PyError.value("initial_value: Tensor conversion requested dtype \(dtype) for Tensor with dtype \(value.dtype): \(tensorRepr(value))")
                 }
+            } else if let packed = try autopacked(initial, dtype: dtype) {
+                value = packed.value
             } else {
                 value = try constantTensor(initial, dtype: dtype)
             }

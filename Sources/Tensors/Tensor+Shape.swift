@@ -199,12 +199,16 @@ extension Tensor {
 
     /// The tensors, all of one shape, stacked along a new dimension `axis` (`tf.stack`).
     /// An empty list gives an empty float32 vector, as `tf.stack([])` does.
-    /// - Throws: `Shapes of all inputs must match: values[0].shape = [2] != values[1].shape = [3]`,
+    /// - Throws: `cannot compute Pack as input #1(zero-based) was expected to be a float tensor but is a int32 tensor`,
+    ///   `Shapes of all inputs must match: values[0].shape = [2] != values[1].shape = [3]`,
     ///   `axis = 2 not in [-2, 2)`.
     public static func stack(_ tensors: [Tensor], axis: Int) throws(TensorError) -> Tensor {
         guard let first = tensors.first else { return Tensor(unchecked: [0], .float32([])) }
         let rank = first.rank + 1
         guard axis >= -rank, axis < rank else { throw .invalidArgument("axis = \(axis) not in [\(-rank), \(rank))") }
+        for (i, t) in tensors.enumerated() where t.dtype != first.dtype {
+            throw .invalidArgument("cannot compute Pack as input #\(i)(zero-based) was expected to be a \(first.dtype.kernelName) tensor but is a \(t.dtype.kernelName) tensor")
+        }
         for (i, t) in tensors.enumerated() where t.shape != first.shape {
             throw .invalidArgument("Shapes of all inputs must match: values[0].shape = \(shapeText(first.shape)) != values[\(i)].shape = \(shapeText(t.shape))")
         }

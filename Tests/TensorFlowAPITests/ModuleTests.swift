@@ -87,3 +87,21 @@ func mixed(_ code: String) {
     let expected = mixedCases.first { $0.code == code }?.expected
     #expect(runCell(code) == expected)
 }
+
+@Test(arguments: nestedTensorCases.map(\.code))
+func nestedTensors(_ code: String) {
+    let expected = nestedTensorCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
+
+@Test(arguments: indexingCases.map(\.code))
+func indexing(_ code: String) {
+    let expected = indexingCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}
+
+@Test(arguments: stringTensorCases.map(\.code))
+func stringTensors(_ code: String) {
+    let expected = stringTensorCases.first { $0.code == code }?.expected
+    #expect(runCell(code) == expected)
+}

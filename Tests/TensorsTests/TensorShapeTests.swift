@@ -78,6 +78,10 @@ import Testing
     #expect(error { _ = try Tensor.stack([f([2]), f([3])], axis: 0) }
             == invalid("Shapes of all inputs must match: values[0].shape = [2] != values[1].shape = [3]"))
     #expect(error { _ = try Tensor.stack([f([2]), f([2])], axis: 2) } == invalid("axis = 2 not in [-2, 2)"))
+    // tf.stack([tf.ones([2]), tf.ones([3]), tf.ones([2], tf.int32)]): the dtypes are checked first.
+    let ints = try Tensor.ones(shape: [2], dtype: .int32)
+    #expect(error { _ = try Tensor.stack([f([2]), f([3]), ints], axis: 0) }
+            == invalid("cannot compute Pack as input #2(zero-based) was expected to be a float tensor but is a int32 tensor"))
 }
 
 @Test func tileAndBroadcastTo() throws {
