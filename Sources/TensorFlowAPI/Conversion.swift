@@ -270,11 +270,12 @@ private struct SequenceWalk {
 
 /// TensorFlow's text when `tf.constant` meets a tensor first in a sequence: its conversion asks the
 /// tensor for a length, and the Python error it gets back (with its traceback) becomes the message.
+/// The file path is TensorFlow's own, as a standard `pip install` into Python 3.11 places it.
 let scalarTensorLengthFailure = """
     TypeError: Scalar tensor has no `len()`
     Traceback (most recent call last):
 
-      File "/work/venv/lib/python3.11/site-packages/tensorflow/python/framework/ops.py", line 361, in __len__
+      File "/usr/local/lib/python3.11/site-packages/tensorflow/python/framework/ops.py", line 361, in __len__
         raise TypeError("Scalar tensor has no `len()`")
 
     TypeError: Scalar tensor has no `len()`

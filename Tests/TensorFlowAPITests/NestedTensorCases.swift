@@ -4,8 +4,8 @@
 /// Tensors, variables and numpy arrays inside the nested lists given to `tf.constant`,
 /// `tf.convert_to_tensor` and `tf.Variable`.
 let nestedTensorCases: [(code: String, expected: String)] = [
-    ("t1 = tf.constant([1., 2.])\nt2 = tf.constant([3., 4.])\ntf.constant([t1, t2])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/work/venv/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
-    ("tf.constant([tf.constant(1.), tf.constant(2.)])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/work/venv/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
+    ("t1 = tf.constant([1., 2.])\nt2 = tf.constant([3., 4.])\ntf.constant([t1, t2])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/usr/local/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
+    ("tf.constant([tf.constant(1.), tf.constant(2.)])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/usr/local/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
     ("tf.constant([tf.Variable([1., 2.]), tf.constant([1., 2.])])", "!! ValueError: TypeError: object of type 'ResourceVariable' has no len()\n"),
     ("tf.constant([1., tf.constant(2.)])", "!! ValueError: Can't convert Python sequence with mixed types to Tensor."),
     ("tf.constant([[1., 2.], tf.constant([1., 2.])])", "!! ValueError: Can't convert Python sequence with mixed types to Tensor."),

@@ -99,7 +99,7 @@ let stringTensorCases: [(code: String, expected: String)] = [
     ("tf.constant(\"a\") / 2.5", "!! TypeError: `x` and `y` must have the same dtype, got tf.string != tf.float32."),
     ("tf.convert_to_tensor([tf.constant(\"a\"), tf.constant(\"b\")])", "<tf.Tensor: shape=(2,), dtype=string, numpy=array([b'a', b'b'], dtype=object)>\n"),
     ("tf.convert_to_tensor([tf.constant([\"a\"]), tf.constant([\"b\", \"c\"])])", "!! InvalidArgumentError: Shapes of all inputs must match: values[0].shape = [1] != values[1].shape = [2] [Op:Pack]"),
-    ("tf.constant([tf.constant(\"a\"), tf.constant(\"b\")])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/work/venv/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
+    ("tf.constant([tf.constant(\"a\"), tf.constant(\"b\")])", "!! ValueError: TypeError: Scalar tensor has no `len()`\nTraceback (most recent call last):\n\n  File \"/usr/local/lib/python3.11/site-packages/tensorflow/python/framework/ops.py\", line 361, in __len__\n    raise TypeError(\"Scalar tensor has no `len()`\")\n\nTypeError: Scalar tensor has no `len()`\n\n"),
     ("tf.constant([1., tf.constant(\"b\")])", "!! ValueError: Can't convert Python sequence with mixed types to Tensor."),
     ("tf.identity(tf.constant(\"a\"))", "<tf.Tensor: shape=(), dtype=string, numpy=b'a'>\n"),
     ("tf.rank(tf.constant([[\"a\"]]))", "<tf.Tensor: shape=(), dtype=int32, numpy=2>\n"),

@@ -8,7 +8,7 @@
 //py Documentation only; tests never run it. The generated file carries this script in its `//py `
 //py comment lines; to regenerate, from the repository root:
 //py     sed -n -e 's#^//py ##p' -e 's#^//py$##p' Tests/TensorsTests/FormattingOracleDataTests.swift > /tmp/oracle_cases.py
-//py     /work/venv/bin/python /tmp/oracle_cases.py > /tmp/data.swift
+//py     python3 /tmp/oracle_cases.py > /tmp/data.swift
 //py     mv /tmp/data.swift Tests/TensorsTests/FormattingOracleDataTests.swift
 //py
 //py Cases: every array text the TF conformance notebooks show (the array rebuilt from its text and
