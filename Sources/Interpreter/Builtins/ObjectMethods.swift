@@ -111,7 +111,7 @@ extension Builtin {
     }
 
     static func installIteratorMethods() {
-        for t in [iteratorType, listIteratorType, tupleIteratorType, rangeIteratorType, strIteratorType, dictKeyIteratorType,
+        for t in [iteratorType, listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, strIteratorType, dictKeyIteratorType,
                   setIteratorType, zipType, mapType, filterType, enumerateType, reversedType, listReverseIteratorType] {
             t.define("__next__") { interp, args in
                 guard let it = args.positional.first else { throw PyError.type("expected an iterator") }
