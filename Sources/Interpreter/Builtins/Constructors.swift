@@ -69,6 +69,8 @@ extension Builtin {
         }
         rangeType.constructor = { interp, args in
             try args.noKeywords("range")
+            // Machine-word arguments, the common case in loops, never go through `BigInt`.
+            if let small = smallRange(args.positional) { return .object(small) }
             func integer(_ v: Value) throws -> BigInt {
                 guard let i = try interp.bigIndexValue(v) else {
                     throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")

@@ -68,6 +68,31 @@ struct RangeBounds {
 }
 
 extension Builtin {
+    /// `range(...)` from one to three machine-word ints when they and their span fit in `Int`;
+    /// nil for anything else (big ints, other types, a zero step, wrong counts).
+    @inline(__always)
+    static func smallRange(_ args: [Value]) -> PyRange? {
+        var start = 0, stop = 0, step = 1
+        switch args.count {
+        case 1:
+            guard case .int(let e) = args[0] else { return nil }
+            stop = e
+        case 2:
+            guard case .int(let s) = args[0], case .int(let e) = args[1] else { return nil }
+            start = s
+            stop = e
+        case 3:
+            guard case .int(let s) = args[0], case .int(let e) = args[1], case .int(let st) = args[2], st != 0 else { return nil }
+            start = s
+            stop = e
+            step = st
+        default:
+            return nil
+        }
+        if stop.subtractingReportingOverflow(start).overflow || start.subtractingReportingOverflow(stop).overflow { return nil }
+        return PyRange(start: start, stop: stop, step: step)
+    }
+
     /// `range(start, stop, step)` for a non-zero step: a `PyRange` when the bounds and the
     /// distance between them fit in `Int`, else a `PyBigRange`.
     static func makeRange(start: BigInt, stop: BigInt, step: BigInt) -> PyObject {
