@@ -7,6 +7,7 @@ extension Builtin {
         installObjectMethods()
         installListMethods()
         installTupleMethods()
+        installRangeMethods()
         installDictMethods()
         installSetMethods()
         installStrMethods()
@@ -102,6 +103,7 @@ extension Builtin {
                         return .int(r.element(i))
                     })
                 }
+                if let r = o as? PyBigRange { return interp.bigRangeIterator(r, reversed: true) }
                 if let m = o.pyType.lookup("__reversed__") { return try interp.call(m, [v]) }
                 if o.pyType.lookup("__len__") != nil, let getitem = o.pyType.lookup("__getitem__") {
                     var i = try interp.length(v) - 1

@@ -69,19 +69,22 @@ extension Builtin {
         }
         rangeType.constructor = { interp, args in
             try args.noKeywords("range")
-            func integer(_ v: Value) throws -> Int {
-                guard let i = try interp.indexValue(v) else {
+            // Machine-word arguments, the common case in loops, never go through `BigInt`.
+            if let small = smallRange(args.positional) { return .object(small) }
+            func integer(_ v: Value) throws -> BigInt {
+                guard let i = try interp.bigIndexValue(v) else {
                     throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
                 }
                 return i
             }
             switch args.positional.count {
-            case 1: return .object(PyRange(start: 0, stop: try integer(args.positional[0]), step: 1))
-            case 2: return .object(PyRange(start: try integer(args.positional[0]), stop: try integer(args.positional[1]), step: 1))
+            case 1: return .object(makeRange(start: 0, stop: try integer(args.positional[0]), step: 1))
+            case 2: return .object(makeRange(start: try integer(args.positional[0]), stop: try integer(args.positional[1]), step: 1))
             case 3:
+                let start = try integer(args.positional[0]), stop = try integer(args.positional[1])
                 let step = try integer(args.positional[2])
-                if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
-                return .object(PyRange(start: try integer(args.positional[0]), stop: try integer(args.positional[1]), step: step))
+                if step.isZero { throw PyError.value("range() arg 3 must not be zero") }
+                return .object(makeRange(start: start, stop: stop, step: step))
             case 0: throw PyError.type("range expected at least 1 argument, got 0")
             default: throw PyError.type("range expected at most 3 arguments, got \(args.positional.count)")
             }

@@ -95,8 +95,12 @@ extension Builtin {
             if let v = try g.resume(interp, sending: args.positional[1]) { return v }
             throw g.returnValue.isNone ? PyError.stopIteration : PyError(stopIteration, args: [g.returnValue])
         }
-        generatorType.define("close") { _, args in
-            if case .object(let o)? = args.positional.first, let g = o as? PyGenerator { g.finished = true }
+        generatorType.define("close") { interp, args in
+            let g = try receiver(args, "generator", "close") { v -> PyGenerator? in
+                if case .object(let o) = v { return o as? PyGenerator }
+                return nil
+            }
+            try g.close(interp)
             return .none
         }
         generatorType.define("throw") { interp, args in
@@ -104,14 +108,19 @@ extension Builtin {
                 if case .object(let o) = v { return o as? PyGenerator }
                 return nil
             }
-            g.finished = true
             guard args.positional.count >= 2 else { throw PyError.type("throw expected at least 1 argument, got 0") }
-            throw PyError(try interp.makeException(args.positional[1]))
+            let error = PyError(try interp.makeException(args.positional[1]))
+            if g.finished || !g.started {
+                g.finished = true
+                throw error
+            }
+            if let v = try g.resume(interp, sending: .none, throwing: error) { return v }
+            throw g.returnValue.isNone ? PyError.stopIteration : PyError(stopIteration, args: [g.returnValue])
         }
     }
 
     static func installIteratorMethods() {
-        for t in [iteratorType, listIteratorType, tupleIteratorType, rangeIteratorType, strIteratorType, dictKeyIteratorType,
+        for t in [iteratorType, listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, strIteratorType, dictKeyIteratorType,
                   setIteratorType, zipType, mapType, filterType, enumerateType, reversedType, listReverseIteratorType] {
             t.define("__next__") { interp, args in
                 guard let it = args.positional.first else { throw PyError.type("expected an iterator") }

@@ -1,3 +1,9 @@
+/// Suspends a generator from inside an expression; the statement holding it turns it into
+/// `.yielded`. It never leaves the thread that runs the generator.
+struct YieldSuspension: Error, @unchecked Sendable {
+    let value: Value
+}
+
 /// Generator bodies: statements that contain `yield` compile to resumable code. Each such
 /// statement owns an entry of the frame's `GeneratorState` where it records how far it got; when
 /// the generator resumes, every statement on the path to the suspended `yield` jumps straight back
@@ -13,25 +19,30 @@ extension Compiler {
         let id = scope.generatorStates
         scope.generatorStates += 1
         switch s.kind {
-        case .expression(let e):
+        case .expression(let e) where Compiler.isYield(e):
             return try yieldPoint(e, id, store: nil, location: s.location)
-        case .assign(let targets, let value):
+        case .assign(let targets, let value) where Compiler.isYield(value) && !targets.contains(where: containsYield):
             let stores = try targets.map(storeTarget)
             return try yieldPoint(value, id, store: { f, v in for st in stores { try st(f, v) } }, location: s.location)
         case .if(let testExpr, let body, let orElse):
-            let test = try condition(testExpr)
+            let test = try resumableCondition(testExpr)
             let b = try block(body), o = try block(orElse)
             return { f in
                 guard let st = f.generator else { return .normal }
                 let branch: Int
-                if st.resuming { branch = st.positions[id] } else {
-                    branch = try test(f) ? 1 : 2
+                if st.resuming, st.positions[id] != 3 { branch = st.positions[id] } else {
+                    do {
+                        branch = try test(f) ? 1 : 2
+                    } catch let suspension as YieldSuspension {
+                        st.positions[id] = 3
+                        return .yielded(suspension.value)
+                    }
                     st.positions[id] = branch
                 }
                 return try (branch == 1 ? b : o)(f)
             }
         case .while(let testExpr, let body, let orElse):
-            let test = try condition(testExpr)
+            let test = try resumableCondition(testExpr)
             loopDepth += 1
             let b = try block(body)
             loopDepth -= 1
@@ -41,11 +52,18 @@ extension Compiler {
                 var resumeBody = false
                 if st.resuming {
                     if st.positions[id] == 2 { return try o(f) }
-                    resumeBody = true
+                    resumeBody = st.positions[id] != 3
                 }
                 while true {
                     if !resumeBody {
-                        guard try test(f) else { break }
+                        let go: Bool
+                        do {
+                            go = try test(f)
+                        } catch let suspension as YieldSuspension {
+                            st.positions[id] = 3
+                            return .yielded(suspension.value)
+                        }
+                        guard go else { break }
                         try f.interp.tick()
                     }
                     resumeBody = false
@@ -104,37 +122,33 @@ extension Compiler {
                 return try o(f)
             }
         case .try(let body, let handlers, let orElse, let finally):
-            for f in finally where Compiler.containsYield(f) {
-                throw syntaxError("'yield' inside 'finally' is not supported", f.location)
-            }
+            let finId = scope.generatorStates
+            scope.generatorStates += 1
             let b = try block(body)
             let hs = try compileHandlers(handlers)
             let o = try block(orElse)
-            let fin = finally.isEmpty ? nil : try block(finally)
+            guard !finally.isEmpty else {
+                return { f in
+                    guard let st = f.generator else { return .normal }
+                    return try Compiler.resumableTry(f, st, id, b, hs, o)
+                }
+            }
+            let fin = try block(finally)
             return { f in
                 guard let st = f.generator else { return .normal }
-                let interp = f.interp
-                var flow: Flow
+                if st.resuming, st.positions[finId] != 0 { return try Compiler.resumableFinally(f, st, finId, fin) }
+                let flow: Flow
                 do {
                     flow = try Compiler.resumableTry(f, st, id, b, hs, o)
                 } catch let error as PyError {
-                    guard let fin else { throw error }
-                    interp.handling.append(error.exception)
-                    let finFlow: Flow
-                    do { finFlow = try fin(f) } catch {
-                        interp.handling.removeLast()
-                        throw error
-                    }
-                    interp.handling.removeLast()
-                    if case .normal = finFlow { throw error }
-                    return finFlow
+                    st.positions[finId] = 2
+                    st.pendingErrors[finId] = error
+                    return try Compiler.resumableFinally(f, st, finId, fin)
                 }
                 if case .yielded = flow { return flow }
-                if let fin {
-                    let finFlow = try fin(f)
-                    if case .normal = finFlow {} else { flow = finFlow }
-                }
-                return flow
+                st.positions[finId] = 1
+                st.pendingFlows[finId] = flow
+                return try Compiler.resumableFinally(f, st, finId, fin)
             }
         case .with(let items, let body):
             guard items.count == 1, let item = items.first else {
@@ -174,10 +188,7 @@ extension Compiler {
                 _ = try interp.call(exit, [manager, .none, .none, .none])
                 return flow
             }
-        case .return(let value?):
-            if case .yield = value.kind {} else if case .yieldFrom = value.kind {} else {
-                throw syntaxError("'yield' inside an expression is not supported", s.location)
-            }
+        case .return(let value?) where Compiler.isYield(value):
             var result: Value = .none
             let point = try yieldPoint(value, id, store: { _, v in result = v }, location: s.location)
             return { f in
@@ -186,8 +197,136 @@ extension Compiler {
                 return .returned(result)
             }
         default:
-            throw syntaxError("'yield' inside an expression is not supported", s.location)
+            return try memoStatement(s)
         }
+    }
+
+    static func isYield(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .yield, .yieldFrom: return true
+        default: return false
+        }
+    }
+
+    func containsYield(_ e: Expr) -> Bool {
+        Compiler.containsYield(Stmt(.expression(e), at: e.location))
+    }
+
+    /// A simple statement whose expression holds a `yield` below its top: evaluating it again on
+    /// resumption reads every value computed before the suspension from the memo, as if the
+    /// expression had never stopped.
+    func memoStatement(_ s: Stmt) throws -> StmtCode {
+        let memo = scope.generatorStates
+        scope.generatorStates += 1
+        let saved = (yieldMemo, genMode)
+        yieldMemo = memo
+        genMode = false
+        defer { (yieldMemo, genMode) = saved }
+        let code = try stmt(s)
+        return { f in
+            guard let st = f.generator else { return .normal }
+            do {
+                let flow = try code(f)
+                st.memo[memo] = nil
+                return flow
+            } catch let suspension as YieldSuspension {
+                return .yielded(suspension.value)
+            } catch {
+                st.memo[memo] = nil
+                throw error
+            }
+        }
+    }
+
+    /// An `if` or `while` test; one holding a `yield` throws `YieldSuspension` to suspend and
+    /// resumes through its memo.
+    func resumableCondition(_ e: Expr) throws -> (Frame) throws -> Bool {
+        guard containsYield(e) else { return try condition(e) }
+        let memo = scope.generatorStates
+        scope.generatorStates += 1
+        let saved = yieldMemo
+        yieldMemo = memo
+        defer { yieldMemo = saved }
+        let code = try expr(e)
+        return { f in
+            do {
+                let v = try code(f)
+                f.generator?.memo[memo] = nil
+                return try f.interp.truthy(v)
+            } catch let suspension as YieldSuspension {
+                throw suspension
+            } catch {
+                f.generator?.memo[memo] = nil
+                throw error
+            }
+        }
+    }
+
+    /// An expression node compiled so that, within one statement, it is evaluated at most once
+    /// across suspensions; a `yield` node suspends by throwing `YieldSuspension`.
+    func memoExpr(_ e: Expr, _ memo: Int) throws -> ExprCode {
+        let node = memoNodes
+        memoNodes += 1
+        let inner: ExprCode
+        switch e.kind {
+        case .yield(let valueExpr):
+            let value = try valueExpr.map(expr)
+            return { f in
+                guard let st = f.generator else { return .none }
+                if let v = st.memo[memo]?[node] { return v }
+                if st.resuming {
+                    st.resuming = false
+                    if let thrown = st.thrown {
+                        st.thrown = nil
+                        throw thrown
+                    }
+                    st.memo[memo, default: [:]][node] = st.sent
+                    return st.sent
+                }
+                throw YieldSuspension(value: try value?(f) ?? .none)
+            }
+        case .lambda, .listComprehension, .setComprehension, .dictComprehension, .generator:
+            // Their bodies run many times per evaluation and hold no `yield` of this generator.
+            yieldMemo = nil
+            defer { yieldMemo = memo }
+            inner = try plainExpr(e)
+        default:
+            inner = try plainExpr(e)
+        }
+        return { f in
+            guard let st = f.generator else { return try inner(f) }
+            if let v = st.memo[memo]?[node] { return v }
+            let v = try inner(f)
+            st.memo[memo, default: [:]][node] = v
+            return v
+        }
+    }
+
+    /// Runs or resumes a `finally` block, then carries on with how its `try` ended.
+    static func resumableFinally(_ f: Frame, _ st: GeneratorState, _ id: Int, _ fin: StmtCode) throws -> Flow {
+        let interp = f.interp
+        let pendingError = st.positions[id] == 2 ? st.pendingErrors[id] : nil
+        func clear() {
+            st.positions[id] = 0
+            st.pendingErrors[id] = nil
+            st.pendingFlows[id] = nil
+        }
+        if let pendingError { interp.handling.append(pendingError.exception) }
+        let finFlow: Flow
+        do {
+            finFlow = try fin(f)
+        } catch {
+            if pendingError != nil { interp.handling.removeLast() }
+            clear()
+            throw error
+        }
+        if pendingError != nil { interp.handling.removeLast() }
+        if case .yielded = finFlow { return finFlow }
+        let pendingFlow = st.pendingFlows[id] ?? .normal
+        clear()
+        guard case .normal = finFlow else { return finFlow }
+        if let pendingError { throw pendingError }
+        return pendingFlow
     }
 
     /// Body, handlers and else of a `try` inside a generator, resumable in any of them.
@@ -244,6 +383,10 @@ extension Compiler {
                 guard let st = f.generator else { return .normal }
                 if st.resuming {
                     st.resuming = false
+                    if let thrown = st.thrown {
+                        st.thrown = nil
+                        throw thrown
+                    }
                     try store?(f, st.sent)
                     return .normal
                 }
@@ -256,17 +399,39 @@ extension Compiler {
                 let interp = f.interp
                 var it: Value
                 var send = Value.none
+                var thrown: PyError?
                 if st.resuming, let saved = st.iterators[id] {
                     st.resuming = false
+                    thrown = st.thrown
+                    st.thrown = nil
                     it = saved
                     send = st.sent
                 } else {
                     it = try interp.iterator(try source(f))
                     st.iterators[id] = it
                 }
+                let delegate: PyGenerator?
+                if case .object(let o) = it { delegate = o as? PyGenerator } else { delegate = nil }
+                if let thrown {
+                    // A generator delegate gets the exception (or closes) first, as CPython's `yield from`.
+                    guard let delegate, !thrown.type.isSubtype(of: Builtin.generatorExit) else {
+                        st.iterators[id] = nil
+                        try delegate?.close(interp)
+                        throw thrown
+                    }
+                    do {
+                        if let v = try delegate.resume(interp, sending: .none, throwing: thrown) { return .yielded(v) }
+                    } catch {
+                        st.iterators[id] = nil
+                        throw error
+                    }
+                    st.iterators[id] = nil
+                    try store?(f, delegate.returnValue)
+                    return .normal
+                }
                 let v: Value?
                 var result = Value.none
-                if case .object(let o) = it, let g = o as? PyGenerator {
+                if let g = delegate {
                     v = try g.resume(interp, sending: send)
                     result = g.returnValue
                 } else {

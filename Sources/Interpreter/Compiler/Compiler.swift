@@ -17,6 +17,11 @@ final class Compiler {
     var loopDepth = 0
     /// True while compiling a generator function's body (statements with `yield` resume).
     var genMode = false
+    /// The statement whose expression may suspend at an inner `yield` (its `GeneratorState.memo`
+    /// key), while compiling it; nil elsewhere.
+    var yieldMemo: Int?
+    /// Numbers the expression nodes compiled while `yieldMemo` is set.
+    var memoNodes = 0
     /// The function whose body is being compiled (for `super()`): its class link, and where its
     /// first parameter lives when it has one.
     var currentFunction: (classLink: ClassLink, receiver: FunctionCode.Location?)?
@@ -123,6 +128,11 @@ final class Compiler {
     // MARK: Expressions
 
     func expr(_ e: Expr) throws -> ExprCode {
+        if let memo = yieldMemo { return try memoExpr(e, memo) }
+        return try plainExpr(e)
+    }
+
+    func plainExpr(_ e: Expr) throws -> ExprCode {
         switch e.kind {
         case .int(let i):
             let v = Value.int(i)

@@ -66,6 +66,14 @@ final class GeneratorState {
     var iterators: [Value?]
     /// The exception a suspended `except` block is handling.
     var handled: [PyException?]
+    /// The exception `throw()` or `close()` raises where the generator is suspended.
+    var thrown: PyError?
+    /// Values already computed in a statement whose expression is suspended at an inner `yield`,
+    /// by statement and then by expression node, so resuming does not evaluate them again.
+    var memo: [Int: [Int: Value]] = [:]
+    /// How a `try` body ended while its `finally` block is suspended at a `yield`.
+    var pendingFlows: [Int: Flow] = [:]
+    var pendingErrors: [Int: PyError] = [:]
 
     init(count: Int) {
         positions = [Int](repeating: 0, count: count)
@@ -247,8 +255,23 @@ public final class PyGenerator: PyObject {
 
     public override var pyType: PyType { Builtin.generatorType }
 
+    /// `close()`: raises `GeneratorExit` where the generator is suspended, so its `finally`
+    /// blocks and context managers run.
+    /// - Throws: `RuntimeError` when the body yields again, or what its cleanup raises.
+    func close(_ interp: Interpreter) throws {
+        if finished || !started {
+            finished = true
+            return
+        }
+        do {
+            if try resume(interp, sending: .none, throwing: PyError(Builtin.generatorExit, args: [])) != nil {
+                throw PyError.runtime("generator ignored GeneratorExit")
+            }
+        } catch let e as PyError where e.type.isSubtype(of: Builtin.generatorExit) || e.type.isSubtype(of: Builtin.stopIteration) {}
+    }
+
     /// Runs the body to its next `yield`; nil when it finished.
-    func resume(_ interp: Interpreter, sending value: Value) throws -> Value? {
+    func resume(_ interp: Interpreter, sending value: Value, throwing thrown: PyError? = nil) throws -> Value? {
         if finished { return nil }
         if running { throw PyError.value("generator already executing") }
         guard let state = frame.generator else { return nil }
@@ -257,6 +280,7 @@ public final class PyGenerator: PyObject {
         }
         state.resuming = started
         state.sent = value
+        state.thrown = thrown
         running = true
         defer { running = false }
         try interp.enterCall()

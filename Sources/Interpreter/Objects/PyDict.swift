@@ -37,6 +37,7 @@ public struct DictKey: Hashable {
             if case .object(let x) = a, case .object(let y) = b {
                 if x === y { return true }
                 if let bx = x as? PyBigInt, let by = y as? PyBigInt { return bx.value == by.value }
+                if let rx = RangeBounds(x), let ry = RangeBounds(y) { return rx.sameElements(ry) }
                 if let sx = x as? PySet, let sy = y as? PySet, sx.isFrozen, sy.isFrozen {
                     return sx.table.count == sy.table.count && sx.table.keys.allSatisfy { sy.table.contains($0) }
                 }

@@ -106,6 +106,14 @@ extension Interpreter {
                 default: break
                 }
             }
+            if let r = o as? PyBigRange {
+                switch name {
+                case "start": return .integer(r.start)
+                case "stop": return .integer(r.stop)
+                case "step": return .integer(r.step)
+                default: break
+                }
+            }
             if let d = o as? PyDescriptor, name == "setter", d.kind == .property {
                 return .object(PyBuiltinFunction(name: "setter") { _, args in
                     .object(PyDescriptor(kind: .property, function: d.function, setter: args[0]))

@@ -22,6 +22,7 @@ extension Interpreter {
         case is PyBigInt: return true
         case let s as PySet: return s.table.count != 0
         case let r as PyRange: return r.count != 0
+        case let r as PyBigRange: return !r.count.isZero
         case is PyType, is PyFunction, is PyBuiltinFunction, is PyModule: return true
         default: break
         }
@@ -136,7 +137,7 @@ extension Interpreter {
     @inline(__always)
     static func hasUserDunders(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
-        return !(o is PyBigInt || o is PySet || o is PyRange || o is PySlice || o is PyType || o is PyFunction
+        return !(o is PyBigInt || o is PySet || o is PyRange || o is PyBigRange || o is PySlice || o is PyType || o is PyFunction
             || o is PyBuiltinFunction || o is PySingleton || o is PyModule)
     }
 
@@ -173,8 +174,8 @@ extension Interpreter {
             return nil
         case let (.object(x), .object(y)):
             if let sx = x as? PySet, let sy = y as? PySet { return try setCompare(op, sx, sy) }
-            if let rx = x as? PyRange, let ry = y as? PyRange, op == .equal || op == .notEqual {
-                let same = rx.count == ry.count && (rx.count == 0 || rx.start == ry.start && (rx.count == 1 || rx.step == ry.step))
+            if op == .equal || op == .notEqual, let rx = RangeBounds(x), let ry = RangeBounds(y) {
+                let same = rx.sameElements(ry)
                 return op == .equal ? same : !same
             }
             return nil
@@ -290,6 +291,7 @@ extension Interpreter {
                 if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
                 return (i &- r.start) % r.step == 0
             }
+            if o is PyBigRange, let r = RangeBounds(o), let found = rangeContains(r, item) { return found }
             if let method = o.pyType.lookup("__contains__"), Self.hasUserDunders(container) {
                 return try truthy(call(method, [container, item]))
             }
@@ -308,7 +310,7 @@ extension Interpreter {
     static func isBuiltinIterable(_ v: Value) -> Bool {
         switch v {
         case .str, .list, .tuple, .dict: return true
-        case .object(let o): return o is PySet || o is PyRange || o is PyIterator || o is PyGenerator
+        case .object(let o): return o is PySet || o is PyRange || o is PyBigRange || o is PyIterator || o is PyGenerator
         default: return false
         }
     }
@@ -340,6 +342,7 @@ extension Interpreter {
         case .dict: throw PyError.type("unhashable type: 'dict'")
         case .object(let o):
             if let b = o as? PyBigInt { return Self.hashBig(b.value) }
+            if let r = RangeBounds(o) { return try rangeHash(r) }
             if let s = o as? PySet {
                 guard s.isFrozen else { throw PyError.type("unhashable type: 'set'") }
                 var acc = 0

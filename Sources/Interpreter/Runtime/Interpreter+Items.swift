@@ -107,13 +107,15 @@ extension Interpreter {
             return .string(String(scalars[try normalizedIndex(index, scalars.count, "string")]))
         case .object(let o):
             if let r = o as? PyRange {
-                if case .object(let io) = index, let s = io as? PySlice {
-                    let (start, _, step, count) = try sliceIndices(s, r.count)
-                    let first = r.element(start)
-                    return .object(PyRange(start: first, stop: first &+ count &* (r.step &* step), step: r.step &* step))
+                if case .int(let i) = index {
+                    let n = r.count
+                    let j = i < 0 ? i &+ n : i
+                    if j < 0 || j >= n { throw PyError.index("range object index out of range") }
+                    return .int(r.element(j))
                 }
-                return .int(r.element(try normalizedIndex(index, r.count, "range")))
+                if let b = RangeBounds(r) { return try rangeItem(b, index) }
             }
+            if o is PyBigRange, let b = RangeBounds(o) { return try rangeItem(b, index) }
             if let t = o as? PyType {
                 if let m = t.lookup("__class_getitem__") { return try call(m, [container, index]) }
                 throw PyError.type("type '\(t.name)' is not subscriptable")
@@ -212,6 +214,10 @@ extension Interpreter {
         case .object(let o):
             if let s = o as? PySet { return s.table.count }
             if let r = o as? PyRange { return r.count }
+            if let r = o as? PyBigRange {
+                guard let n = Int(exactly: r.count) else { throw PyError.overflow("Python int too large to convert to C ssize_t") }
+                return n
+            }
             if let v = o as? PyDictView { return v.dict.count }
             if Self.hasUserDunders(value), let m = o.pyType.lookup("__len__") { return try lengthResult(call(m, [value])) }
         default: break

@@ -32,6 +32,8 @@ extension Interpreter {
                     defer { i += 1 }
                     return .int(r.element(i))
                 })
+            case let r as PyBigRange:
+                return bigRangeIterator(r, reversed: false)
             case let s as PySet:
                 var i = 0
                 let items = s.orderedElements
