@@ -6,6 +6,21 @@ enum PrintOptions {
     static let edgeItems = 3
     static let lineWidth = 75
 
+    /// Closes a repr whose array text is in `out` with `, shape=…, dtype=…)`: on the same line when
+    /// it fits the line width, else on a new line indented under the array.
+    static func appendReprExtras(_ extras: [String], prefixWidth: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: ","))
+        let extraText = extras.joined(separator: ", ") + ")"
+        let lastLineStart = (out.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        if out.count - lastLineStart + extraText.utf8.count + 1 > lineWidth {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: prefixWidth))
+        } else {
+            out.append(UInt8(ascii: " "))
+        }
+        out.append(contentsOf: extraText.utf8)
+    }
+
     /// The flat indices of the elements shown when summarising: the first and last
     /// `edgeItems` along every longer axis, in display order; nil when all show.
     static func shownIndices(shape: [Int], summarise: Bool) -> ShownIndices {

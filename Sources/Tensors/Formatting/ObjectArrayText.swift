@@ -27,16 +27,7 @@ public enum ObjectArrayText {
             extras.append("shape=" + Tensor.pythonTuple(shape))
         }
         extras.append("dtype=object")
-        out.append(UInt8(ascii: ","))
-        let extraText = extras.joined(separator: ", ") + ")"
-        let lastLineStart = (out.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-        if out.count - lastLineStart + extraText.utf8.count + 1 > PrintOptions.lineWidth {
-            out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: prefix.utf8.count))
-        } else {
-            out.append(UInt8(ascii: " "))
-        }
-        out.append(contentsOf: extraText.utf8)
+        PrintOptions.appendReprExtras(extras, prefixWidth: prefix.utf8.count, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
