@@ -26,3 +26,11 @@ public final class EventLoopExecutor: TaskExecutor {
         }
     }
 }
+
+extension EventLoopExecutor {
+    /// Runs `body` on Swift's cooperative pool, for handler work that can take milliseconds
+    /// (reading and writing a whole notebook) and must not hold up the loops' other connections.
+    static func offEventLoops<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(globalConcurrentExecutor) { try await body() }
+    }
+}

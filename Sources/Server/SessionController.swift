@@ -73,6 +73,11 @@ struct SessionController<Context: RequestContext> {
     }
 
     @Sendable func executeNotebook(_ request: Request, context: Context) async throws -> Response {
+        // A whole notebook's JSON can take milliseconds to read and write.
+        try await EventLoopExecutor.offEventLoops { try await runNotebook(request) }
+    }
+
+    private func runNotebook(_ request: Request) async throws -> Response {
         guard let json = try await request.jsonBody(limit: maxBodyBytes) else {
             throw APIError.invalidRequest("The body must be an nbformat 4 notebook; it was empty.")
         }

@@ -39,6 +39,10 @@ import Testing
     @Test func handlersRunOnTheEventLoopsWhenServed() async throws {
         let router = Router()
         router.get("loop") { _, _ in MultiThreadedEventLoopGroup.currentEventLoop == nil ? "pool" : "loop" }
+        // Heavy handler work leaves the loops even when handlers run on them.
+        router.get("off") { _, _ in
+            try await EventLoopExecutor.offEventLoops { MultiThreadedEventLoopGroup.currentEventLoop == nil ? "pool" : "loop" }
+        }
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         // The control: without the preference handlers run on Swift's cooperative pool.
         try await application.test(.live) { client in
@@ -47,6 +51,7 @@ import Testing
         }
         try await onEventLoopsIf(true, of: application) {
             try await application.test(.live) { client in
+                #expect(String(buffer: try await client.execute(uri: "/off", method: .get).body) == "pool")
                 for _ in 0..<20 {
                     let response = try await client.execute(uri: "/loop", method: .get)
                     #expect(String(buffer: response.body) == "loop")
