@@ -8,29 +8,8 @@ enum TFBinary {
     case add, subtract, multiply, trueDivide, floorDivide, modulo, power, maximum, minimum
     case equal, notEqual, less, lessEqual, greater, greaterEqual, logicalAnd, logicalOr, matmul
 
-    /// TensorFlow's op name for the ` [Op:Name]` suffix.
-    var opName: String {
-        switch self {
-        case .add: return "AddV2"
-        case .subtract: return "Sub"
-        case .multiply: return "Mul"
-        case .trueDivide: return "RealDiv"
-        case .floorDivide: return "FloorDiv"
-        case .modulo: return "FloorMod"
-        case .power: return "Pow"
-        case .maximum: return "Maximum"
-        case .minimum: return "Minimum"
-        case .equal: return "Equal"
-        case .notEqual: return "NotEqual"
-        case .less: return "Less"
-        case .lessEqual: return "LessEqual"
-        case .greater: return "Greater"
-        case .greaterEqual: return "GreaterEqual"
-        case .logicalAnd: return "LogicalAnd"
-        case .logicalOr: return "LogicalOr"
-        case .matmul: return "MatMul"
-        }
-    }
+    /// TensorFlow's op name for the ` [Op:Name]` suffix: the kernel's own name.
+    var opName: String { kernel?.kernelName ?? "MatMul" }
 
     var kernel: BinaryOperation? {
         switch self {

@@ -4,43 +4,37 @@ import Tensors
 
 /// The classes of the objects the `tensorflow` module hands to cells, named as TensorFlow names them.
 enum TFTypes {
-    nonisolated(unsafe) static let eagerTensor: PyType = {
-        let type = PyType(name: "EagerTensor", base: Builtin.objectType, module: "tensorflow.python.framework.ops")
-        defineTensorMethods(on: type)
-        defineEagerTensorMethods(on: type)
+    /// A class of the module: an `object` subclass named as TensorFlow names it, its methods
+    /// defined by `define`.
+    private static func make(_ name: String, module: String, _ define: (PyType) -> Void) -> PyType {
+        let type = PyType(name: name, base: Builtin.objectType, module: module)
+        define(type)
         return type
-    }()
-    nonisolated(unsafe) static let resourceVariable: PyType = {
-        let type = PyType(name: "BaseResourceVariable", base: Builtin.objectType, module: "tensorflow.python.ops.resource_variable_ops")
-        defineTensorMethods(on: type)
-        defineVariableMethods(on: type)
-        return type
-    }()
-    nonisolated(unsafe) static let dtype: PyType = {
-        let type = PyType(name: "DType", base: Builtin.objectType, module: "tensorflow.python.framework.dtypes")
-        defineDTypeMethods(on: type)
-        return type
-    }()
-    nonisolated(unsafe) static let tensorShape: PyType = {
-        let type = PyType(name: "TensorShape", base: Builtin.objectType, module: "tensorflow.python.framework.tensor_shape")
-        defineTensorShapeMethods(on: type)
-        return type
-    }()
-    nonisolated(unsafe) static let gradientTape: PyType = {
-        let type = PyType(name: "GradientTape", base: Builtin.objectType, module: "tensorflow.python.eager.backprop")
-        defineGradientTapeMethods(on: type)
-        return type
-    }()
-    nonisolated(unsafe) static let stopRecording: PyType = {
-        let type = PyType(name: "_GeneratorContextManager", base: Builtin.objectType, module: "contextlib")
-        defineStopRecordingMethods(on: type)
-        return type
-    }()
-    nonisolated(unsafe) static let reference: PyType = {
-        let type = PyType(name: "Reference", base: Builtin.objectType, module: "tensorflow.python.util.object_identity")
-        defineReferenceMethods(on: type)
-        return type
-    }()
+    }
+
+    nonisolated(unsafe) static let eagerTensor = make("EagerTensor", module: "tensorflow.python.framework.ops") {
+        defineTensorMethods(on: $0)
+        defineEagerTensorMethods(on: $0)
+    }
+    nonisolated(unsafe) static let resourceVariable = make("BaseResourceVariable", module: "tensorflow.python.ops.resource_variable_ops") {
+        defineTensorMethods(on: $0)
+        defineVariableMethods(on: $0)
+    }
+    nonisolated(unsafe) static let dtype = make("DType", module: "tensorflow.python.framework.dtypes") {
+        defineDTypeMethods(on: $0)
+    }
+    nonisolated(unsafe) static let tensorShape = make("TensorShape", module: "tensorflow.python.framework.tensor_shape") {
+        defineTensorShapeMethods(on: $0)
+    }
+    nonisolated(unsafe) static let gradientTape = make("GradientTape", module: "tensorflow.python.eager.backprop") {
+        defineGradientTapeMethods(on: $0)
+    }
+    nonisolated(unsafe) static let stopRecording = make("_GeneratorContextManager", module: "contextlib") {
+        defineStopRecordingMethods(on: $0)
+    }
+    nonisolated(unsafe) static let reference = make("Reference", module: "tensorflow.python.util.object_identity") {
+        defineReferenceMethods(on: $0)
+    }
     nonisolated(unsafe) static let tensorIterator: PyType = {
         let type = PyType(name: "iterator", base: Builtin.objectType)
         type.define("__iter__") { _, args in args[0] ?? .none }

@@ -67,7 +67,7 @@ public enum BinaryOperation: Sendable, CaseIterable {
     case logicalAnd, logicalOr
 
     /// TensorFlow's kernel name, which appears in some of its messages.
-    var kernelName: String {
+    public var kernelName: String {
         switch self {
         case .add: return "AddV2"
         case .subtract: return "Sub"

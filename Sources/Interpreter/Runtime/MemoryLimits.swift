@@ -53,9 +53,8 @@ public struct MemoryLimits: Sendable, Equatable {
     public static func physicalMemoryBytes() -> Int {
         #if os(Linux)
         let pages = sysconf(Int32(_SC_PHYS_PAGES))
-        let size = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, size > 0 else { return 0 }
-        return pages.multipliedReportingOverflow(by: size).overflow ? Int.max : pages * size
+        guard pages > 0 else { return 0 }
+        return pages.multipliedReportingOverflow(by: pageSize).overflow ? Int.max : pages * pageSize
         #else
         return 0
         #endif
